@@ -50,6 +50,7 @@ func BuildNamed(spec *swagger.Spec, module string, prior *Names) (*SDK, error) {
 	b.buildDefinitions()
 	sdk.APIs = b.buildOperations()
 	b.detectPaging(sdk.APIs)
+	sdk.JobNotes = b.detectJobs(sdk.APIs)
 	b.nameEnumValues()
 	if len(b.errs) > 0 {
 		return nil, b.err()

@@ -20,6 +20,9 @@ type SDK struct {
 	// Names are the Go names given to the definitions, tags and methods
 	// (what the release record keeps, see Names.Overrides).
 	Names *Names
+	// JobNotes are the job status operations without a waiter, with why
+	// (see jobs.go).
+	JobNotes []JobNote
 }
 
 // API is the set of operations under one tag: one Go package and type.
@@ -89,6 +92,9 @@ type Operation struct {
 	// PagingNote says why a result that holds one page of a listing has
 	// no iterator, "" when there is nothing to say (see paging.go).
 	PagingNote string
+	// Job says how to wait for the job whose status the operation reports;
+	// nil for other operations (see jobs.go).
+	Job *Job
 }
 
 // Permissions is the x-inin-requires-permissions extension.

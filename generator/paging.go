@@ -54,6 +54,9 @@ type Paging struct {
 	Where string
 	// Method is the name of the iterator method.
 	Method string
+	// Pages is the name of the page view method (Method's Pages twin), ""
+	// when that name is already taken by another method of the API.
+	Pages string
 	// Param is the parameter set for each page: the pageNumber, cursor or
 	// after option (PageInQuery), the required q64 or pageNumber argument
 	// (PageInArgument), or the body, required or optional (PageInBody,
@@ -123,6 +126,10 @@ func (b *builder) detectPaging(apis []*API) {
 				continue
 			}
 			taken[p.Method] = true
+			if pages := op.Name + "Pages"; !taken[pages] {
+				p.Pages = pages
+				taken[pages] = true
+			}
 			op.Paging = p
 		}
 	}
@@ -307,6 +314,107 @@ func (d pagingData) Args(v string) string {
 		}
 	}
 	return s.String()
+}
+
+// Walk is the name of the unexported method that builds the walk the
+// iterator and the page view share.
+func (d pagingData) Walk() string {
+	return strings.ToLower(d.Op.Name[:1]) + d.Op.Name[1:] + "Walk"
+}
+
+// CallArgs are the arguments the iterator passes to Walk.
+func (d pagingData) CallArgs() string {
+	var s strings.Builder
+	for _, p := range d.Op.Positional {
+		s.WriteString(p.Var + ", ")
+	}
+	s.WriteString("opts")
+	return s.String()
+}
+
+// Listing is the Go type of the listing, without its pointer.
+func (d pagingData) Listing() string {
+	return goType(d.Op.Result, "models.")
+}
+
+// ReadType is the type of ReadFunc.
+func (d pagingData) ReadType() string {
+	if d.P.Kind == PageByNumber {
+		return "func(*" + d.Listing() + ") ([]" + itemType(d.P) + ", int64, int64, error)"
+	}
+	return "func(*" + d.Listing() + ") ([]" + itemType(d.P) + ", string, error)"
+}
+
+// FetchType is the type of the function that fetches a page.
+func (d pagingData) FetchType() string {
+	arg := "int64"
+	if d.P.Kind == PageByCursor {
+		arg = "string"
+	}
+	return "func(context.Context, " + arg + ") (*" + d.Listing() + ", *platformclient.APIResponse, error)"
+}
+
+// ReadFunc is the function that reads a page's items and counts (number)
+// or items and next cursor (cursor) from a listing r; nil is an empty page.
+func (d pagingData) ReadFunc() string {
+	p := d.P
+	var out, ret, zero string
+	if p.Kind == PageByNumber {
+		out, zero = "int64, int64, error", "0, 0"
+		ret = intField(p.PageCount, "r") + ", " + intField(p.Total, "r")
+	} else {
+		out, zero = "string, error", `""`
+		ret = d.NextCursor("r")
+	}
+	sig := "func(r *" + d.Listing() + ") ([]" + itemType(p) + ", " + out + ") {\nif r == nil {\nreturn nil, " + zero + ", nil\n}\n"
+	if p.RawItems {
+		return sig + "items, err := platformclient.RawItems(" + d.Items("r") + ")\nreturn items, " + ret + ", err\n}"
+	}
+	return sig + "return " + d.Items("r") + ", " + ret + ", nil\n}"
+}
+
+// PagesDoc is the documentation of the page view method.
+func (d pagingData) PagesDoc() string {
+	p := d.P
+	resume := "page number (Next)"
+	if p.Kind == PageByCursor {
+		resume = "cursor (NextCursor)"
+	}
+	return comment("", p.Pages+" returns an iterator over the pages of "+d.Op.Name+", walked as "+p.Method+
+		" walks them (same arguments, same end). Each page holds the listing as the API sent it"+d.CountsDoc()+
+		", its response, and the "+resume+" to resume from, as "+d.ResumeDoc()+".")
+}
+
+// CountsDoc names the listing's counts, for the page view's documentation.
+func (d pagingData) CountsDoc() string {
+	var names []string
+	for _, f := range []*Field{d.P.Total, d.P.PageCount, d.P.NextURI} {
+		if f != nil {
+			names = append(names, f.JSON)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return " (with its " + names[0] + ")"
+	}
+	return " (with its " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + ")"
+}
+
+// ResumeDoc names where a walk is resumed from: the option, argument or
+// body field the page is asked with.
+func (d pagingData) ResumeDoc() string {
+	p := d.P
+	switch {
+	case p.Where == PageInQuery:
+		return "opts." + p.Param.Field
+	case p.Where == PageInArgument:
+		return "the argument " + p.Param.Var
+	case p.Nested != nil:
+		return d.BodyDoc() + "." + p.Nested.Name + "." + p.BodyField.Name
+	}
+	return d.BodyDoc() + "." + p.BodyField.Name
 }
 
 // PageString reports whether the page number option is a string (as the

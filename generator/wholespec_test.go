@@ -89,6 +89,24 @@ func TestWholeSpec(t *testing.T) {
 		if got := countIterators(t, files); got != iterators || got != 476 {
 			t.Errorf("generated code: %d iterator methods, the model %d; want 476", got, iterators)
 		}
+		// A page view beside every iterator; a waiter for every job status
+		// operation with a state that ends the job and a POST that creates
+		// it (an operation in several APIs counts in each). jobs_test.go
+		// lists the job status operations left out.
+		pages, waiters := 0, 0
+		for _, api := range sdk.APIs {
+			for _, op := range api.Operations {
+				if op.Paging != nil && op.Paging.Pages != "" {
+					pages++
+				}
+				if op.Job != nil {
+					waiters++
+				}
+			}
+		}
+		if gotPages, gotWaiters := countSuffixed(t, files, "Pages"), countSuffixed(t, files, "Wait"); pages != 476 || gotPages != pages || waiters != 77 || gotWaiters != waiters {
+			t.Errorf("page views: %d, in the code %d; waiters: %d, in the code %d; want 476 and 77", pages, gotPages, waiters, gotWaiters)
+		}
 		if len(sdk.APIs) != 87 || methods != 3324 || len(sdk.Models) != 4672 {
 			t.Errorf("model: %d APIs, %d methods, %d models; want 87, 3324, 4672", len(sdk.APIs), methods, len(sdk.Models))
 		}
@@ -183,8 +201,10 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				// Iterator methods of paged listings are counted apart.
-				if isAPI && d.Recv != nil && !strings.HasSuffix(d.Name.Name, "Iter") {
+				// The iterators, page views and waiters (XIter, XPages,
+				// XWait beside X) and the walks they share are counted
+				// apart.
+				if isAPI && d.Recv != nil && helperOf(d) == "" && ast.IsExported(d.Name.Name) {
 					methods++
 				}
 			case *ast.GenDecl:
@@ -230,6 +250,46 @@ func countIterators(t *testing.T, files []File) int {
 				if x, ok := sel.X.(*ast.SelectorExpr); ok && x.Sel.Name == "Seq2" {
 					n++
 				}
+			}
+		}
+	}
+	return n
+}
+
+// helperOf returns what a method of an API package is, when it is a
+// helper beside an operation's method: "Iter", "Pages" or "Wait", by its
+// name and the runtime function it returns; "" for any other.
+func helperOf(d *ast.FuncDecl) string {
+	calls := map[string]string{"NumberItems": "Iter", "CursorItems": "Iter", "NumberPages": "Pages", "CursorPages": "Pages", "WaitJob": "Wait"}
+	found := ""
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "platformclient" && calls[sel.Sel.Name] != "" && strings.HasSuffix(d.Name.Name, calls[sel.Sel.Name]) {
+				found = calls[sel.Sel.Name]
+			}
+		}
+		return found == ""
+	})
+	return found
+}
+
+// countSuffixed counts the helper methods of the generated API packages
+// of a kind (Pages, Wait; see helperOf).
+func countSuffixed(t *testing.T, files []File, kind string) int {
+	t.Helper()
+	n := 0
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "api/") || !strings.HasSuffix(f.Path, ".go") || strings.HasSuffix(f.Path, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range file.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Recv != nil && helperOf(d) == kind {
+				n++
 			}
 		}
 	}

@@ -459,6 +459,14 @@ func unexplained(res *Result, oldSDK *generator.SDK, inc []string) []string {
 			if op.Paging != nil {
 				ops[op.Paging.Method] = op
 				iters[op.Paging.Method] = true
+				if op.Paging.Pages != "" {
+					ops[op.Paging.Pages] = op
+					iters[op.Paging.Pages] = true
+				}
+			}
+			if op.Job != nil {
+				ops[op.Job.Method] = op
+				iters[op.Job.Method] = true
 			}
 		}
 	}

@@ -329,12 +329,27 @@ func (d *differ) goBreaks() []goBreak {
 		// The iterator of a paged listing comes and goes with what the
 		// generator detects (the paging parameter's type, the listing's
 		// fields): its removal is said in a line of its own.
+		// So does its page view (XPages, beside XIter), and the waiter of
+		// a job status operation (XWait), which needs the job's state enum
+		// and the POST that creates the job.
 		if op := og.op; op.Paging != nil {
-			if np := ng.op.Paging; np == nil || np.Method != op.Paging.Method {
+			np := ng.op.Paging
+			switch {
+			case (np == nil || np.Method != op.Paging.Method) && op.Paging.Pages != "":
+				out = append(out, goBreak{path: p, method: M, what: "methods " + op.Paging.Method + " and " + op.Paging.Pages + " were removed", unnamed: true})
+			case np == nil || np.Method != op.Paging.Method:
 				out = append(out, goBreak{path: p, method: M, what: "method " + op.Paging.Method + " was removed", unnamed: true})
-			} else if os, ns := iterSignature(op), iterSignature(ng.op); os != ns {
-				add("method "+os+" is now "+ns, false)
+			case op.Paging.Pages != "" && np.Pages != op.Paging.Pages:
+				out = append(out, goBreak{path: p, method: M, what: "method " + op.Paging.Pages + " was removed", unnamed: true})
 			}
+			if np != nil && np.Method == op.Paging.Method {
+				if os, ns := iterSignature(op), iterSignature(ng.op); os != ns {
+					add("method "+os+" is now "+ns, false)
+				}
+			}
+		}
+		if op := og.op; op.Job != nil && (ng.op.Job == nil || ng.op.Job.Method != op.Job.Method) {
+			out = append(out, goBreak{path: p, method: M, what: "method " + op.Job.Method + " was removed", unnamed: true})
 		}
 		nf := map[string]string{}
 		for _, prm := range ng.op.Options {

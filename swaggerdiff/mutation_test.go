@@ -37,6 +37,9 @@ const (
 	delCl    = "DELETE " + client
 	oauthCli = "OAuthClient"
 	bulk     = "/api/v2/alerting/alerts/bulk"
+	// detailsJobs creates the jobs whose status GET detailsJobs/{jobId}
+	// reports, which has a waiter.
+	detailsJobs = "/api/v2/analytics/conversations/details/jobs"
 )
 
 // deepCopy copies a kin-openapi value field by field (not through JSON,
@@ -242,8 +245,15 @@ var mutations = []mutation{
 	}, official: []string{line(Major, gUsers, "Parameter pageNumber was changed from integer to boolean")}, officialB: Major,
 		goLines: []string{
 			line(Major, gUsers, "Parameter pageNumber was changed from integer to boolean"),
-			line(Major, gUsers, "Go API: method GetUsersIter was removed"),
+			line(Major, gUsers, "Go API: methods GetUsersIter and GetUsersPages were removed"),
 		}, goB: Major},
+	{name: "3 job creator removed: the waiter goes", new: func(s *swagger.Spec) {
+		editPath(s, detailsJobs, func(i *openapi2.PathItem) { i.Post = nil })
+	}, official: []string{line(Major, detailsJobs, "Operation POST was removed")}, officialB: Major,
+		goLines: []string{
+			line(Major, detailsJobs, "Operation POST was removed"),
+			line(Major, "GET "+detailsJobs+"/{jobId}", "Go API: method GetAnalyticsConversationsDetailsJobWait was removed"),
+		}, goB: Major, tombB: Minor},
 	{name: "15 parameter type added (generic line)", new: func(s *swagger.Spec) {
 		editParam(s, client, "PUT", "body", func(p *openapi2.Parameter) { p.Type = typ("object") })
 	}, official: []string{line(Major, putCl, "Parameter body was added")}, officialB: Major,

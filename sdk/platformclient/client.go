@@ -43,6 +43,7 @@ type Client struct {
 	// WithoutPacing; limit is WithRateLimit's budget, nil without it.
 	pacer *pacer
 	limit *sendLimit
+	wait  WaitPolicy // WithWaitPolicy; the zero policy: DefaultWaitPolicy
 
 	// Set by options, used by NewClient.
 	newGrant     func(loginURL string) grant

@@ -10,6 +10,7 @@ import (
 	"hash/maphash"
 	"iter"
 	"net/url"
+	"sync"
 )
 
 // ErrRepeatedPage is the error, wrapped with the details, that ends a walk
@@ -17,51 +18,299 @@ import (
 // page it has sent before in the same walk: following it would never end.
 var ErrRepeatedPage = errors.New("platformclient: the listing repeats a page")
 
-// PageNumbers returns an iterator over the items of a listing paged by
-// number, for the API packages' iterator methods. It fetches page first
-// (1 when first is less than 1), then the next, as the loop asks for more
-// items. fetch returns a page's items, the listing's pageCount and total (0
-// when unknown) and the raw page.
+// Page is one page of a listing, as the API packages' Pages methods yield
+// it: the listing itself, with its counts and links, the response that
+// brought it, and where a later walk resumes.
+type Page[L any] struct {
+	// Listing is the page as the API sent it, with its counts (total,
+	// pageCount) and links (nextUri) where the listing has them.
+	Listing *L
+	// Response is the response the page came with.
+	Response *APIResponse
+	// Number is the page's number in a walk by number; 0 in a walk by
+	// cursor.
+	Number int64
+	// Next is the number of the next page in a walk by number: set it as
+	// the page number option (or argument) of the method to resume the walk
+	// there. It is 0 when the page is known to be the last, and in a walk
+	// by cursor.
+	Next int64
+	// Cursor is the cursor the page was asked with in a walk by cursor (""
+	// for the first page).
+	Cursor string
+	// NextCursor is the cursor of the next page in a walk by cursor: set it
+	// as the method's cursor (or after, or q64) to resume the walk there. It
+	// is "" after the last page, and in a walk by number.
+	NextCursor string
+}
+
+// NumberWalk is a walk over the pages of a listing L of items T paged by
+// number, for the API packages' iterator methods: Items yields the items,
+// Pages the pages, and both walk the same way.
 //
-// The walk ends at an empty page; after the page pageCount, or once it has
-// yielded total items (counting the pages it skipped), with the counts the
-// first page gives (a later page may lower them, never raise them, so a
-// server that keeps raising its counts cannot make the walk endless); and,
-// when the listing gives no counts, at a page shorter than the first. A page
-// whose body is the body of an earlier page of the walk (a server that
-// ignores the page number) ends it with an error wrapping ErrRepeatedPage.
-// The first error is yielded with a zero item and ends the iteration; so
-// does the end of ctx.
-func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context.Context, page int64) (items []T, pageCount, total int64, body []byte, err error)) iter.Seq2[T, error] {
+// The walk starts at page First (1 when First is less than 1) and ends at
+// an empty page; after the page pageCount, or once it has yielded total
+// items (counting the pages it skipped), with the counts the first page
+// gives (a later page may lower them, never raise them, so a server that
+// keeps raising its counts cannot make the walk endless); and, when the
+// listing gives no counts, at a page shorter than the first. A page whose
+// body is the body of an earlier page of the walk (a server that ignores
+// the page number) ends it with an error wrapping ErrRepeatedPage. The
+// first error is yielded with a zero value and ends the iteration; so does
+// the end of ctx.
+//
+// With a context from ContextWithPageConcurrency, the pages after the
+// first are fetched up to n at once when the first page gives a pageCount
+// or a total; they are still yielded in order.
+type NumberWalk[L, T any] struct {
+	// First is the number of the first page.
+	First int64
+	// Fetch gets one page; a nil listing without error is an empty page.
+	Fetch func(ctx context.Context, page int64) (*L, *APIResponse, error)
+	// Read returns the items of a page and the listing's pageCount and
+	// total (0 when the listing gives none).
+	Read func(listing *L) (items []T, pageCount, total int64, err error)
+}
+
+// Items returns an iterator over the items of every page.
+func (w NumberWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
+	return NumberItems(ctx, w.First, w.Fetch, nilEmpty(w.Read))
+}
+
+// Pages returns an iterator over the pages.
+func (w NumberWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+	return NumberPages(ctx, w.First, w.Fetch, nilEmpty(w.Read))
+}
+
+// nilEmpty is read, reading a nil listing as an empty page.
+func nilEmpty[L, T any](read func(*L) ([]T, int64, int64, error)) func(*L) ([]T, int64, int64, error) {
+	return func(listing *L) ([]T, int64, int64, error) {
+		if listing == nil {
+			return nil, 0, 0, nil
+		}
+		return read(listing)
+	}
+}
+
+// NumberItems returns an iterator over the items of a listing paged by
+// number, walked as NumberWalk says, for the API packages' iterator
+// methods: fetch gets a page (P is the listing's pointer type), and read,
+// which gets every listing fetch returns, nil included (an empty page),
+// its items, pageCount and total. Its code is shared by every listing of
+// the same items.
+func NumberItems[P, T any](ctx context.Context, first int64, fetch func(context.Context, int64) (P, *APIResponse, error), read func(P) ([]T, int64, int64, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
-		w := numberWalk{start: max(first, 1)}
-		for page := w.start; ; page++ {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
-			items, pageCount, total, body, err := fetch(ctx, page)
-			if err == nil && len(items) > 0 {
-				err = w.got(page, len(items), pageCount, total, body)
-			}
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			if len(items) == 0 {
-				return
-			}
+		var items []T // of the page read last
+		err := walkNumbers(ctx, first, fetch, func(listing P) (int, int64, int64, error) {
+			var pageCount, total int64
+			var err error
+			items, pageCount, total, err = read(listing)
+			return len(items), pageCount, total, err
+		}, func(_, _ int64, _ P, _ *APIResponse) bool {
 			for _, item := range items {
 				if !yield(item, nil) {
-					return
+					return false
 				}
 			}
-			if w.last(page, len(items)) {
-				return
-			}
+			return true
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
 		}
 	}
+}
+
+// NumberPages returns an iterator over the pages of a listing paged by
+// number, walked as NumberItems walks them, for the API packages' page
+// views.
+func NumberPages[L, T any](ctx context.Context, first int64, fetch func(context.Context, int64) (*L, *APIResponse, error), read func(*L) ([]T, int64, int64, error)) iter.Seq2[*Page[L], error] {
+	return func(yield func(*Page[L], error) bool) {
+		err := walkNumbers(ctx, first, fetch, numberCounts(read), func(number, next int64, listing *L, resp *APIResponse) bool {
+			return yield(&Page[L]{Listing: listing, Response: resp, Number: number, Next: next}, nil)
+		})
+		if err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// numberCounts is read, returning the number of items rather than them.
+func numberCounts[P, T any](read func(P) ([]T, int64, int64, error)) func(P) (int, int64, int64, error) {
+	return func(listing P) (int, int64, int64, error) {
+		items, pageCount, total, err := read(listing)
+		return len(items), pageCount, total, err
+	}
+}
+
+// walkNumbers is the walk of NumberItems and NumberPages, on a listing's
+// pointer type P (pointer types share one compiled body):
+// read returns the number of items of a page and its counts (0 items for a
+// nil listing), and yield gets each page, its number and the next's (0
+// after the last), right after read has read it.
+func walkNumbers[P any](ctx context.Context, first int64, fetch func(context.Context, int64) (P, *APIResponse, error), read func(P) (int, int64, int64, error), yield func(number, next int64, listing P, resp *APIResponse) bool) error {
+	st := numberWalk{start: max(first, 1)}
+	var ahead *prefetch[P]
+	for page := st.start; ; page++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var listing P
+		var resp *APIResponse
+		var err error
+		if ahead != nil {
+			listing, resp, err = ahead.take(page)
+		} else {
+			listing, resp, err = fetch(ctx, page)
+		}
+		if err != nil {
+			return err
+		}
+		n, pageCount, total, err := read(listing)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+		var body []byte
+		if resp != nil {
+			body = resp.Body
+		}
+		if err := st.got(page, n, pageCount, total, body); err != nil {
+			return err
+		}
+		last := st.last(page, n)
+		var next int64
+		if !last {
+			next = page + 1
+		}
+		// Once the first page has given the counts, the next pages are
+		// asked for while the loop takes this one.
+		if c := pageConcurrency(ctx); c > 1 && ahead == nil && !last {
+			if bound := st.bound(); bound > page+1 {
+				ahead = newPrefetch(ctx, fetch, page+1, bound, c)
+				defer ahead.stop()
+				ahead.fill()
+			}
+		}
+		if !yield(page, next, listing, resp) || last {
+			return nil
+		}
+	}
+}
+
+// PageNumbers returns an iterator over the items of a listing paged by
+// number, walked as NumberWalk says. fetch returns a page's items, the
+// listing's pageCount and total (0 when unknown) and the raw page, whose
+// repetition ends the walk with ErrRepeatedPage.
+func PageNumbers[T any](ctx context.Context, first int64, fetch func(ctx context.Context, page int64) (items []T, pageCount, total int64, body []byte, err error)) iter.Seq2[T, error] {
+	return NumberWalk[rawPage[T], T]{
+		First: first,
+		Fetch: func(ctx context.Context, page int64) (*rawPage[T], *APIResponse, error) {
+			items, pageCount, total, body, err := fetch(ctx, page)
+			if err != nil {
+				return nil, nil, err
+			}
+			return &rawPage[T]{items: items, pageCount: pageCount, total: total}, &APIResponse{Body: body}, nil
+		},
+		Read: func(p *rawPage[T]) ([]T, int64, int64, error) { return p.items, p.pageCount, p.total, nil },
+	}.Items(ctx)
+}
+
+// rawPage is a page of PageNumbers or Cursors: the items and counts their
+// fetch function returns.
+type rawPage[T any] struct {
+	items            []T
+	pageCount, total int64
+	next             string
+}
+
+// pageConcurrencyKey is the context key of ContextWithPageConcurrency's n.
+type pageConcurrencyKey struct{}
+
+// ContextWithPageConcurrency returns a copy of ctx with which the walks by
+// page number of the iterator methods (XIter and XPages) fetch up to n
+// pages at once, once the first page has given the listing's pageCount or
+// total: pages 2 to the last are asked for ahead of the loop, at most n at
+// a time and at most n held, and still yielded in order, so the loop sees
+// the same items as without it. Breaking out of the loop cancels the pages
+// in flight; the first error is yielded once, in its page's place. Each
+// request goes through the client as any call does (retries, pacing).
+// Walks by cursor stay sequential: each cursor comes from the page before.
+// n of 1 or less fetches one page at a time, the default.
+func ContextWithPageConcurrency(ctx context.Context, n int) context.Context {
+	return context.WithValue(ctx, pageConcurrencyKey{}, n)
+}
+
+// pageConcurrency is ContextWithPageConcurrency's n, 1 without it.
+func pageConcurrency(ctx context.Context) int {
+	if n, ok := ctx.Value(pageConcurrencyKey{}).(int); ok && n > 1 {
+		return n
+	}
+	return 1
+}
+
+// fetched is a page fetched ahead of the loop.
+type fetched[P any] struct {
+	listing P
+	resp    *APIResponse
+	err     error
+}
+
+// prefetch fetches the pages from next to bound ahead of a walk, at most n
+// at a time, and hands them over in order.
+type prefetch[P any] struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	fetch  func(ctx context.Context, page int64) (P, *APIResponse, error)
+	n      int
+	// queue holds the pages asked for and not handed over yet, in order,
+	// from page first.
+	queue       []chan fetched[P]
+	first, next int64 // the page at the head of queue, the next to ask for
+	bound       int64
+	wg          sync.WaitGroup
+}
+
+func newPrefetch[P any](ctx context.Context, fetch func(ctx context.Context, page int64) (P, *APIResponse, error), from, bound int64, n int) *prefetch[P] {
+	ctx, cancel := context.WithCancel(ctx)
+	return &prefetch[P]{ctx: ctx, cancel: cancel, fetch: fetch, n: n, first: from, next: from, bound: bound}
+}
+
+// fill asks for pages until n are queued or the bound is reached.
+func (p *prefetch[P]) fill() {
+	for len(p.queue) < p.n && p.next <= p.bound {
+		ch := make(chan fetched[P], 1)
+		p.queue = append(p.queue, ch)
+		page := p.next
+		p.next++
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			listing, resp, err := p.fetch(p.ctx, page)
+			ch <- fetched[P]{listing, resp, err}
+		}()
+	}
+}
+
+// take returns page, which is the page after the one it returned last;
+// past the bound it fetches it itself.
+func (p *prefetch[P]) take(page int64) (P, *APIResponse, error) {
+	p.fill()
+	if len(p.queue) == 0 || page != p.first {
+		return p.fetch(p.ctx, page)
+	}
+	f := <-p.queue[0]
+	p.queue = p.queue[1:]
+	p.first++
+	return f.listing, f.resp, f.err
+}
+
+// stop cancels the pages in flight and waits for their goroutines.
+func (p *prefetch[P]) stop() {
+	p.cancel()
+	p.wg.Wait()
 }
 
 // numberWalk is the state of a walk by number, kept out of the generic
@@ -108,6 +357,17 @@ func (w *numberWalk) last(page int64, n int) bool {
 	return w.lastPage == 0 && w.most == 0 && n < w.size
 }
 
+// bound returns the number of the last page the counts of the first page
+// allow, 0 when they allow any: the last page a concurrent walk asks for
+// ahead.
+func (w *numberWalk) bound() int64 {
+	b := w.lastPage
+	if w.most > 0 && w.size > 0 {
+		b = lower(b, (w.most+int64(w.size)-1)/int64(w.size))
+	}
+	return b
+}
+
 // lower returns the smaller of the bound b and n, where 0 (or less) means
 // no bound.
 func lower(b, n int64) int64 {
@@ -120,46 +380,146 @@ func lower(b, n int64) int64 {
 	return min(b, n)
 }
 
-// Cursors returns an iterator over the items of a listing paged by cursor,
-// for the API packages' iterator methods. It fetches the page at cursor
-// first ("" for the first page), then the page at the cursor each page
-// returns, as the loop asks for more items, until a page is empty or
-// returns no cursor. A cursor sent before in the same walk (the one it
-// started from, or any later one) ends it with an error wrapping
-// ErrRepeatedPage, since following it would never end. The first error is
-// yielded with a zero item and ends the iteration; so does the end of ctx.
-func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
+// CursorWalk is a walk over the pages of a listing L of items T paged by
+// cursor, for the API packages' iterator methods: Items yields the items,
+// Pages the pages, and both walk the same way.
+//
+// The walk fetches the page at cursor First ("" for the first page), then
+// the page at the cursor each page gives, until a page is empty or gives
+// no cursor. A cursor sent before in the same walk (the one it started
+// from, or any later one) ends it with an error wrapping ErrRepeatedPage,
+// since following it would never end. The first error is yielded with a
+// zero value and ends the iteration; so does the end of ctx. Pages are
+// fetched one at a time, whatever ContextWithPageConcurrency says: each
+// cursor comes from the page before.
+type CursorWalk[L, T any] struct {
+	// First is the cursor of the first page, "" for the listing's first.
+	First string
+	// Fetch gets one page; a nil listing without error is an empty page.
+	Fetch func(ctx context.Context, cursor string) (*L, *APIResponse, error)
+	// Read returns the items of a page and the cursor of the next ("" at
+	// the last page).
+	Read func(listing *L) (items []T, next string, err error)
+}
+
+// Items returns an iterator over the items of every page.
+func (w CursorWalk[L, T]) Items(ctx context.Context) iter.Seq2[T, error] {
+	return CursorItems(ctx, w.First, w.Fetch, nilNoCursor(w.Read))
+}
+
+// Pages returns an iterator over the pages.
+func (w CursorWalk[L, T]) Pages(ctx context.Context) iter.Seq2[*Page[L], error] {
+	return CursorPages(ctx, w.First, w.Fetch, nilNoCursor(w.Read))
+}
+
+// nilNoCursor is read, reading a nil listing as an empty page.
+func nilNoCursor[L, T any](read func(*L) ([]T, string, error)) func(*L) ([]T, string, error) {
+	return func(listing *L) ([]T, string, error) {
+		if listing == nil {
+			return nil, "", nil
+		}
+		return read(listing)
+	}
+}
+
+// CursorItems returns an iterator over the items of a listing paged by
+// cursor, walked as CursorWalk says, for the API packages' iterator
+// methods: fetch gets a page (P is the listing's pointer type), and read,
+// which gets every listing fetch returns, nil included (an empty page),
+// its items and the next cursor. Its code is shared by every listing of
+// the same items.
+func CursorItems[P, T any](ctx context.Context, first string, fetch func(context.Context, string) (P, *APIResponse, error), read func(P) ([]T, string, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
-		w := cursorWalk{first: true}
-		for cursor := first; ; {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
-			items, next, err := fetch(ctx, cursor)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			if len(items) == 0 {
-				return
-			}
+		var items []T // of the page read last
+		err := walkCursors(ctx, first, fetch, func(listing P) (int, string, error) {
+			var next string
+			var err error
+			items, next, err = read(listing)
+			return len(items), next, err
+		}, func(_, _ string, _ P, _ *APIResponse) bool {
 			for _, item := range items {
 				if !yield(item, nil) {
-					return
+					return false
 				}
 			}
-			if next == "" {
-				return
-			}
-			if err := w.add(next); err != nil {
-				yield(zero, err)
-				return
-			}
-			cursor = next
+			return true
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
 		}
 	}
+}
+
+// CursorPages returns an iterator over the pages of a listing paged by
+// cursor, walked as CursorItems walks them, for the API packages' page
+// views.
+func CursorPages[L, T any](ctx context.Context, first string, fetch func(context.Context, string) (*L, *APIResponse, error), read func(*L) ([]T, string, error)) iter.Seq2[*Page[L], error] {
+	return func(yield func(*Page[L], error) bool) {
+		err := walkCursors(ctx, first, fetch, cursorCounts(read), func(cursor, next string, listing *L, resp *APIResponse) bool {
+			return yield(&Page[L]{Listing: listing, Response: resp, Cursor: cursor, NextCursor: next}, nil)
+		})
+		if err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// cursorCounts is read, returning the number of items rather than them.
+func cursorCounts[P, T any](read func(P) ([]T, string, error)) func(P) (int, string, error) {
+	return func(listing P) (int, string, error) {
+		items, next, err := read(listing)
+		return len(items), next, err
+	}
+}
+
+// walkCursors is the walk of CursorItems and CursorPages, on a listing's
+// pointer type P (pointer types share one compiled body):
+// read returns the number of items of a page and its next cursor (0 items
+// for a nil listing), and yield gets each page, its cursor and the next,
+// right after read has read it.
+func walkCursors[P any](ctx context.Context, first string, fetch func(context.Context, string) (P, *APIResponse, error), read func(P) (int, string, error), yield func(cursor, next string, listing P, resp *APIResponse) bool) error {
+	st := cursorWalk{first: true}
+	for cursor := first; ; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		listing, resp, err := fetch(ctx, cursor)
+		if err != nil {
+			return err
+		}
+		n, next, err := read(listing)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+		if !yield(cursor, next, listing, resp) || next == "" {
+			return nil
+		}
+		if err := st.add(next); err != nil {
+			return err
+		}
+		cursor = next
+	}
+}
+
+// Cursors returns an iterator over the items of a listing paged by cursor,
+// walked as CursorWalk says. fetch returns a page's items and the cursor of
+// the next page ("" at the last).
+func Cursors[T any](ctx context.Context, first string, fetch func(ctx context.Context, cursor string) (items []T, next string, err error)) iter.Seq2[T, error] {
+	return CursorWalk[rawPage[T], T]{
+		First: first,
+		Fetch: func(ctx context.Context, cursor string) (*rawPage[T], *APIResponse, error) {
+			items, next, err := fetch(ctx, cursor)
+			if err != nil {
+				return nil, nil, err
+			}
+			return &rawPage[T]{items: items, next: next}, nil, nil
+		},
+		Read: func(p *rawPage[T]) ([]T, string, error) { return p.items, p.next, nil },
+	}.Items(ctx)
 }
 
 // cursorWalk holds the cursors a walk has sent, kept out of the generic

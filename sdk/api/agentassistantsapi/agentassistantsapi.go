@@ -225,6 +225,29 @@ func (a *AgentAssistantsApi) GetAssistantQueueUsersJob(ctx context.Context, assi
 	return platformclient.Call[models.AssistantQueueUsersJobsResponse](ctx, a.client, req)
 }
 
+// GetAssistantQueueUsersJobWait calls GetAssistantQueueUsersJob until the job jobID (which
+// PostAssistantQueueUsersJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInfo.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AgentAssistantsApi) GetAssistantQueueUsersJobWait(ctx context.Context, assistantID string, queueID string, jobID string, opts *GetAssistantQueueUsersJobOptions) (*models.AssistantQueueUsersJobsResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AssistantQueueUsersJobsResponse]{
+		Operation: "getAssistantQueueUsersJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AssistantQueueUsersJobsResponse, *platformclient.APIResponse, error) {
+			return a.GetAssistantQueueUsersJob(ctx, assistantID, queueID, jobID, opts)
+		},
+		State: func(s *models.AssistantQueueUsersJobsResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInfo).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetAssistantQueuesOptions holds the optional parameters of GetAssistantQueues. A nil field is not
 // sent.
 type GetAssistantQueuesOptions struct {
@@ -281,21 +304,39 @@ func (a *AgentAssistantsApi) GetAssistantQueues(ctx context.Context, assistantID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantQueuesIter(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	first, read, fetch := a.getAssistantQueuesWalk(assistantID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAssistantQueuesPages returns an iterator over the pages of GetAssistantQueues, walked as
+// GetAssistantQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantQueuesPages(ctx context.Context, assistantID string, opts *GetAssistantQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
+	first, read, fetch := a.getAssistantQueuesWalk(assistantID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAssistantQueuesWalk is the walk of GetAssistantQueuesIter and GetAssistantQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantQueuesWalk(assistantID string, opts *GetAssistantQueuesOptions) (string, func(*models.AssistantQueueListing) ([]models.AssistantQueue, string, error), func(context.Context, string) (*models.AssistantQueueListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAssistantQueues(ctx, assistantID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAssistantQueues(ctx, assistantID, &o)
+	}
 }
 
 // GetAssistantsOptions holds the optional parameters of GetAssistants. A nil field is not sent.
@@ -358,21 +399,39 @@ func (a *AgentAssistantsApi) GetAssistants(ctx context.Context, opts *GetAssista
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsIter(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[models.Assistant, error] {
+	first, read, fetch := a.getAssistantsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAssistantsPages returns an iterator over the pages of GetAssistants, walked as
+// GetAssistantsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantsPages(ctx context.Context, opts *GetAssistantsOptions) iter.Seq2[*platformclient.Page[models.AssistantListing], error] {
+	first, read, fetch := a.getAssistantsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAssistantsWalk is the walk of GetAssistantsIter and GetAssistantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsWalk(opts *GetAssistantsOptions) (string, func(*models.AssistantListing) ([]models.Assistant, string, error), func(context.Context, string) (*models.AssistantListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantListing) ([]models.Assistant, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Assistant, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAssistants(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAssistants(ctx, &o)
+	}
 }
 
 // GetAssistantsAgentchecklistOptions holds the optional parameters of GetAssistantsAgentchecklist,
@@ -476,21 +535,39 @@ func (a *AgentAssistantsApi) GetAssistantsAgentchecklists(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsIter(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[models.AgentChecklist, error] {
+	first, read, fetch := a.getAssistantsAgentchecklistsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAssistantsAgentchecklistsPages returns an iterator over the pages of
+// GetAssistantsAgentchecklists, walked as GetAssistantsAgentchecklistsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AgentAssistantsApi) GetAssistantsAgentchecklistsPages(ctx context.Context, opts *GetAssistantsAgentchecklistsOptions) iter.Seq2[*platformclient.Page[models.AgentChecklistListing], error] {
+	first, read, fetch := a.getAssistantsAgentchecklistsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAssistantsAgentchecklistsWalk is the walk of GetAssistantsAgentchecklistsIter and GetAssistantsAgentchecklistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsAgentchecklistsWalk(opts *GetAssistantsAgentchecklistsOptions) (string, func(*models.AgentChecklistListing) ([]models.AgentChecklist, string, error), func(context.Context, string) (*models.AgentChecklistListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AgentChecklistListing) ([]models.AgentChecklist, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsAgentchecklistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AgentChecklist, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AgentChecklistListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAssistantsAgentchecklists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAssistantsAgentchecklists(ctx, &o)
+	}
 }
 
 // GetAssistantsAgentchecklistsLanguagesOptions holds the optional parameters of
@@ -568,21 +645,39 @@ func (a *AgentAssistantsApi) GetAssistantsQueues(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AgentAssistantsApi) GetAssistantsQueuesIter(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[models.AssistantQueue, error] {
+	first, read, fetch := a.getAssistantsQueuesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAssistantsQueuesPages returns an iterator over the pages of GetAssistantsQueues, walked as
+// GetAssistantsQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *AgentAssistantsApi) GetAssistantsQueuesPages(ctx context.Context, opts *GetAssistantsQueuesOptions) iter.Seq2[*platformclient.Page[models.AssistantQueueListing], error] {
+	first, read, fetch := a.getAssistantsQueuesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAssistantsQueuesWalk is the walk of GetAssistantsQueuesIter and GetAssistantsQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AgentAssistantsApi) getAssistantsQueuesWalk(opts *GetAssistantsQueuesOptions) (string, func(*models.AssistantQueueListing) ([]models.AssistantQueue, string, error), func(context.Context, string) (*models.AssistantQueueListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssistantQueueListing) ([]models.AssistantQueue, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAssistantsQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AssistantQueue, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssistantQueueListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAssistantsQueues(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAssistantsQueues(ctx, &o)
+	}
 }
 
 // PatchAssistantOptions holds the options of PatchAssistant, which has no optional parameters yet:

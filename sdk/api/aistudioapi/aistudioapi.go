@@ -158,19 +158,37 @@ func (a *AIStudioApi) GetConversationsSummariesSettings(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetConversationsSummariesSettingsIter(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[models.SummarySetting, error] {
+	first, read, fetch := a.getConversationsSummariesSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsSummariesSettingsPages returns an iterator over the pages of
+// GetConversationsSummariesSettings, walked as GetConversationsSummariesSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AIStudioApi) GetConversationsSummariesSettingsPages(ctx context.Context, opts *GetConversationsSummariesSettingsOptions) iter.Seq2[*platformclient.Page[models.SummarySettingEntityListing], error] {
+	first, read, fetch := a.getConversationsSummariesSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsSummariesSettingsWalk is the walk of GetConversationsSummariesSettingsIter and GetConversationsSummariesSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AIStudioApi) getConversationsSummariesSettingsWalk(opts *GetConversationsSummariesSettingsOptions) (int64, func(*models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error), func(context.Context, int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SummarySettingEntityListing) ([]models.SummarySetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsSummariesSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SummarySetting, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SummarySettingEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsSummariesSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsSummariesSettings(ctx, &o)
+	}
 }
 
 // GetGuideOptions holds the optional parameters of GetGuide, which has none yet: it keeps the
@@ -267,6 +285,28 @@ func (a *AIStudioApi) GetGuideVersionJob(ctx context.Context, guideID string, ve
 	return platformclient.Call[models.GuideVersionPublishJob](ctx, a.client, req)
 }
 
+// GetGuideVersionJobWait calls GetGuideVersionJob until the job jobID (which PostGuideVersionJobs
+// creates) ends, and returns its last status: when its status is Succeeded, without error; when it
+// is Failed, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AIStudioApi) GetGuideVersionJobWait(ctx context.Context, guideID string, versionID string, jobID string, opts *GetGuideVersionJobOptions) (*models.GuideVersionPublishJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GuideVersionPublishJob]{
+		Operation: "getGuideVersionJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GuideVersionPublishJob, *platformclient.APIResponse, error) {
+			return a.GetGuideVersionJob(ctx, guideID, versionID, jobID, opts)
+		},
+		State: func(s *models.GuideVersionPublishJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetGuidesOptions holds the optional parameters of GetGuides. A nil field is not sent.
 type GetGuidesOptions struct {
 	// Name is the query parameter name. Filter by matching name - case insensitive.
@@ -337,19 +377,36 @@ func (a *AIStudioApi) GetGuides(ctx context.Context, opts *GetGuidesOptions) (*m
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AIStudioApi) GetGuidesIter(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[models.Guide, error] {
+	first, read, fetch := a.getGuidesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGuidesPages returns an iterator over the pages of GetGuides, walked as GetGuidesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AIStudioApi) GetGuidesPages(ctx context.Context, opts *GetGuidesOptions) iter.Seq2[*platformclient.Page[models.GuideEntityListing], error] {
+	first, read, fetch := a.getGuidesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGuidesWalk is the walk of GetGuidesIter and GetGuidesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AIStudioApi) getGuidesWalk(opts *GetGuidesOptions) (int64, func(*models.GuideEntityListing) ([]models.Guide, int64, int64, error), func(context.Context, int64) (*models.GuideEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GuideEntityListing) ([]models.Guide, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGuidesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Guide, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GuideEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGuides(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGuides(ctx, &o)
+	}
 }
 
 // GetGuidesJobOptions holds the optional parameters of GetGuidesJob, which has none yet: it keeps
@@ -372,6 +429,28 @@ func (a *AIStudioApi) GetGuidesJob(ctx context.Context, jobID string, opts *GetG
 	req := platformclient.NewRequest("getGuidesJob", http.MethodGet, "/api/v2/guides/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.GuideContentGenerationJob](ctx, a.client, req)
+}
+
+// GetGuidesJobWait calls GetGuidesJob until the job jobID (which PostGuidesJobs creates) ends, and
+// returns its last status: when its status is Succeeded, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AIStudioApi) GetGuidesJobWait(ctx context.Context, jobID string, opts *GetGuidesJobOptions) (*models.GuideContentGenerationJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GuideContentGenerationJob]{
+		Operation: "getGuidesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GuideContentGenerationJob, *platformclient.APIResponse, error) {
+			return a.GetGuidesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.GuideContentGenerationJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // PatchGuideOptions holds the options of PatchGuide, which has no optional parameters yet:

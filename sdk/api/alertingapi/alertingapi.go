@@ -319,6 +319,28 @@ func (a *AlertingApi) PostAlertingAlertsQuery(ctx context.Context, opts *PostAle
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *PostAlertingAlertsQueryOptions) iter.Seq2[models.CommonAlert, error] {
+	first, read, fetch := a.postAlertingAlertsQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAlertingAlertsQueryPages returns an iterator over the pages of PostAlertingAlertsQuery,
+// walked as PostAlertingAlertsQueryIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.Body.PageNumber.
+func (a *AlertingApi) PostAlertingAlertsQueryPages(ctx context.Context, opts *PostAlertingAlertsQueryOptions) iter.Seq2[*platformclient.Page[models.AlertListing], error] {
+	first, read, fetch := a.postAlertingAlertsQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAlertingAlertsQueryWalk is the walk of PostAlertingAlertsQueryIter and PostAlertingAlertsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AlertingApi) postAlertingAlertsQueryWalk(opts *PostAlertingAlertsQueryOptions) (int64, func(*models.AlertListing) ([]models.CommonAlert, int64, int64, error), func(context.Context, int64) (*models.AlertListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AlertListing) ([]models.CommonAlert, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostAlertingAlertsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -327,7 +349,7 @@ func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *Pos
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.CommonAlert, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AlertListing, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.GetAlertQuery
@@ -337,12 +359,8 @@ func (a *AlertingApi) PostAlertingAlertsQueryIter(ctx context.Context, opts *Pos
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostAlertingAlertsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostAlertingAlertsQuery(ctx, &o)
+	}
 }
 
 // PostAlertingRulesOptions holds the options of PostAlertingRules, which has no optional parameters
@@ -458,6 +476,28 @@ func (a *AlertingApi) PostAlertingRulesQuery(ctx context.Context, opts *PostAler
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *PostAlertingRulesQueryOptions) iter.Seq2[models.CommonRule, error] {
+	first, read, fetch := a.postAlertingRulesQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAlertingRulesQueryPages returns an iterator over the pages of PostAlertingRulesQuery, walked
+// as PostAlertingRulesQueryIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.Body.PageNumber.
+func (a *AlertingApi) PostAlertingRulesQueryPages(ctx context.Context, opts *PostAlertingRulesQueryOptions) iter.Seq2[*platformclient.Page[models.CommonRuleContainer], error] {
+	first, read, fetch := a.postAlertingRulesQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAlertingRulesQueryWalk is the walk of PostAlertingRulesQueryIter and PostAlertingRulesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AlertingApi) postAlertingRulesQueryWalk(opts *PostAlertingRulesQueryOptions) (int64, func(*models.CommonRuleContainer) ([]models.CommonRule, int64, int64, error), func(context.Context, int64) (*models.CommonRuleContainer, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonRuleContainer) ([]models.CommonRule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostAlertingRulesQueryOptions
 	if opts != nil {
 		o = *opts
@@ -466,7 +506,7 @@ func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *Post
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.CommonRule, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.CommonRuleContainer, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.GetRulesQuery
@@ -476,12 +516,8 @@ func (a *AlertingApi) PostAlertingRulesQueryIter(ctx context.Context, opts *Post
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostAlertingRulesQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostAlertingRulesQuery(ctx, &o)
+	}
 }
 
 // PutAlertingAlertOptions holds the optional parameters of PutAlertingAlert. A nil field is not

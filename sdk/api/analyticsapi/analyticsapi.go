@@ -452,6 +452,29 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJob(ctx context.Context, job
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsActionsAggregatesJobWait calls GetAnalyticsActionsAggregatesJob until the job jobID
+// (which PostAnalyticsActionsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsActionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsActionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsActionsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsActionsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsActionsAggregatesJobResultsOptions struct {
@@ -490,21 +513,39 @@ func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[models.ActionAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsActionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsActionsAggregatesJobResults, walked as GetAnalyticsActionsAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsActionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ActionAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsActionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsActionsAggregatesJobResultsWalk is the walk of GetAnalyticsActionsAggregatesJobResultsIter and GetAnalyticsActionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsActionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsActionsAggregatesJobResultsOptions) (string, func(*models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error), func(context.Context, string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionAsyncAggregateQueryResponse) ([]models.ActionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsActionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ActionAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ActionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsActionsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsAgentStatusOptions holds the optional parameters of GetAnalyticsAgentStatus, which
@@ -620,21 +661,40 @@ func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturns(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	first, read, fetch := a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsBotflowDivisionsReportingturnsPages returns an iterator over the pages of
+// GetAnalyticsBotflowDivisionsReportingturns, walked as
+// GetAnalyticsBotflowDivisionsReportingturnsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowDivisionsReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
+	first, read, fetch := a.getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsBotflowDivisionsReportingturnsWalk is the walk of GetAnalyticsBotflowDivisionsReportingturnsIter and GetAnalyticsBotflowDivisionsReportingturnsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowDivisionsReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowDivisionsReportingturnsOptions) (string, func(*models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error), func(context.Context, string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowDivisionsReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAnalyticsBotflowDivisionsReportingturns(ctx, botFlowID, &o)
+	}
 }
 
 // GetAnalyticsBotflowReportingturnsOptions holds the optional parameters of
@@ -729,21 +789,39 @@ func (a *AnalyticsApi) GetAnalyticsBotflowReportingturns(ctx context.Context, bo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[models.ReportingTurn, error] {
+	first, read, fetch := a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsBotflowReportingturnsPages returns an iterator over the pages of
+// GetAnalyticsBotflowReportingturns, walked as GetAnalyticsBotflowReportingturnsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowReportingturnsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) iter.Seq2[*platformclient.Page[models.ReportingTurnsResponse], error] {
+	first, read, fetch := a.getAnalyticsBotflowReportingturnsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsBotflowReportingturnsWalk is the walk of GetAnalyticsBotflowReportingturnsIter and GetAnalyticsBotflowReportingturnsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowReportingturnsWalk(botFlowID string, opts *GetAnalyticsBotflowReportingturnsOptions) (string, func(*models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error), func(context.Context, string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingTurnsResponse) ([]models.ReportingTurn, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowReportingturnsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ReportingTurn, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ReportingTurnsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAnalyticsBotflowReportingturns(ctx, botFlowID, &o)
+	}
 }
 
 // GetAnalyticsBotflowSessionsOptions holds the optional parameters of GetAnalyticsBotflowSessions.
@@ -821,21 +899,39 @@ func (a *AnalyticsApi) GetAnalyticsBotflowSessions(ctx context.Context, botFlowI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotflowSessionsIter(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[models.BotFlowSession, error] {
+	first, read, fetch := a.getAnalyticsBotflowSessionsWalk(botFlowID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsBotflowSessionsPages returns an iterator over the pages of
+// GetAnalyticsBotflowSessions, walked as GetAnalyticsBotflowSessionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) GetAnalyticsBotflowSessionsPages(ctx context.Context, botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) iter.Seq2[*platformclient.Page[models.SessionsResponse], error] {
+	first, read, fetch := a.getAnalyticsBotflowSessionsWalk(botFlowID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsBotflowSessionsWalk is the walk of GetAnalyticsBotflowSessionsIter and GetAnalyticsBotflowSessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotflowSessionsWalk(botFlowID string, opts *GetAnalyticsBotflowSessionsOptions) (string, func(*models.SessionsResponse) ([]models.BotFlowSession, string, error), func(context.Context, string) (*models.SessionsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionsResponse) ([]models.BotFlowSession, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAnalyticsBotflowSessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BotFlowSession, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAnalyticsBotflowSessions(ctx, botFlowID, &o)
+	}
 }
 
 // GetAnalyticsBotsAggregatesJobOptions holds the optional parameters of
@@ -859,6 +955,29 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJob(ctx context.Context, jobID 
 	req := platformclient.NewRequest("getAnalyticsBotsAggregatesJob", http.MethodGet, "/api/v2/analytics/bots/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsBotsAggregatesJobWait calls GetAnalyticsBotsAggregatesJob until the job jobID (which
+// PostAnalyticsBotsAggregatesJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsBotsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsBotsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsBotsAggregatesJobResultsOptions holds the optional parameters of
@@ -899,21 +1018,39 @@ func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResults(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[models.BotAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsBotsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsBotsAggregatesJobResults, walked as GetAnalyticsBotsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsBotsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.BotAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsBotsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsBotsAggregatesJobResultsWalk is the walk of GetAnalyticsBotsAggregatesJobResultsIter and GetAnalyticsBotsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsBotsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsBotsAggregatesJobResultsOptions) (string, func(*models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error), func(context.Context, string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotAsyncAggregateQueryResponse) ([]models.BotAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsBotsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.BotAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.BotAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsBotsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsCasemanagementAggregatesJobOptions holds the optional parameters of
@@ -938,6 +1075,29 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsCasemanagementAggregatesJob", http.MethodGet, "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsCasemanagementAggregatesJobWait calls GetAnalyticsCasemanagementAggregatesJob until
+// the job jobID (which PostAnalyticsCasemanagementAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsCasemanagementAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsCasemanagementAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsCasemanagementAggregatesJobResultsOptions holds the optional parameters of
@@ -979,21 +1139,40 @@ func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[models.CaseManagementAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsCasemanagementAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsCasemanagementAggregatesJobResults, walked as
+// GetAnalyticsCasemanagementAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsCasemanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.CaseManagementAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsCasemanagementAggregatesJobResultsWalk is the walk of GetAnalyticsCasemanagementAggregatesJobResultsIter and GetAnalyticsCasemanagementAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsCasemanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsCasemanagementAggregatesJobResultsOptions) (string, func(*models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error), func(context.Context, string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseManagementAsyncAggregateQueryResponse) ([]models.CaseManagementAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsCasemanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.CaseManagementAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CaseManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsCasemanagementAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsConversationDetailsOptions holds the optional parameters of
@@ -1044,6 +1223,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJob(ctx context.Contex
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsAggregatesJobWait calls GetAnalyticsConversationsAggregatesJob until the
+// job jobID (which PostAnalyticsConversationsAggregatesJobs creates) ends, and returns its last
+// status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with
+// a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsConversationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsConversationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsConversationsAggregatesJobResultsOptions struct {
@@ -1083,21 +1285,40 @@ func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsAggregatesJobResults, walked as
+// GetAnalyticsConversationsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) (string, func(*models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error), func(context.Context, string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
@@ -1151,6 +1372,29 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJob(ctx context.Context, 
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsDetailsJobWait calls GetAnalyticsConversationsDetailsJob until the job
+// jobID (which PostAnalyticsConversationsDetailsJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsConversationsDetailsJobResultsOptions holds the optional parameters of
 // GetAnalyticsConversationsDetailsJobResults. A nil field is not sent.
 type GetAnalyticsConversationsDetailsJobResultsOptions struct {
@@ -1197,21 +1441,40 @@ func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResults(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsDetailsJobResults, walked as
+// GetAnalyticsConversationsDetailsJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) (string, func(*models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error), func(context.Context, string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Conversations, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -1275,6 +1538,29 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJob(ctx context.Context,
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobWait calls GetAnalyticsEvaluationsAggregatesJob until the job
+// jobID (which PostAnalyticsEvaluationsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsEvaluationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsEvaluationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsEvaluationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsEvaluationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsEvaluationsAggregatesJobResultsOptions struct {
@@ -1314,21 +1600,40 @@ func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsEvaluationsAggregatesJobResults, walked as
+// GetAnalyticsEvaluationsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) (string, func(*models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error), func(context.Context, string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsFlowexecutionsAggregatesJobOptions holds the optional parameters of
@@ -1353,6 +1658,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsFlowexecutionsAggregatesJob", http.MethodGet, "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsFlowexecutionsAggregatesJobWait calls GetAnalyticsFlowexecutionsAggregatesJob until
+// the job jobID (which PostAnalyticsFlowexecutionsAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowexecutionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowexecutionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsFlowexecutionsAggregatesJobResultsOptions holds the optional parameters of
@@ -1394,21 +1722,40 @@ func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[models.FlowExecutionAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsFlowexecutionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowexecutionsAggregatesJobResults, walked as
+// GetAnalyticsFlowexecutionsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsFlowexecutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowExecutionAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsFlowexecutionsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowexecutionsAggregatesJobResultsIter and GetAnalyticsFlowexecutionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsFlowexecutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowexecutionsAggregatesJobResultsOptions) (string, func(*models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error), func(context.Context, string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowExecutionAsyncAggregateQueryResponse) ([]models.FlowExecutionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsFlowexecutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowExecutionAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.FlowExecutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsFlowexecutionsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsFlowsAggregatesJobOptions holds the optional parameters of
@@ -1432,6 +1779,29 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJob(ctx context.Context, jobID
 	req := platformclient.NewRequest("getAnalyticsFlowsAggregatesJob", http.MethodGet, "/api/v2/analytics/flows/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsFlowsAggregatesJobWait calls GetAnalyticsFlowsAggregatesJob until the job jobID
+// (which PostAnalyticsFlowsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsFlowsAggregatesJobResultsOptions holds the optional parameters of
@@ -1472,21 +1842,39 @@ func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowsAggregatesJobResults, walked as GetAnalyticsFlowsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsFlowsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) (string, func(*models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error), func(context.Context, string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsFlowsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsJourneysAggregatesJobOptions holds the optional parameters of
@@ -1510,6 +1898,29 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJob(ctx context.Context, jo
 	req := platformclient.NewRequest("getAnalyticsJourneysAggregatesJob", http.MethodGet, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsJourneysAggregatesJobWait calls GetAnalyticsJourneysAggregatesJob until the job jobID
+// (which PostAnalyticsJourneysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsJourneysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsJourneysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsJourneysAggregatesJobResultsOptions holds the optional parameters of
@@ -1550,21 +1961,39 @@ func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsJourneysAggregatesJobResults, walked as GetAnalyticsJourneysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) (string, func(*models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error), func(context.Context, string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.JourneyAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsKnowledgeAggregatesJobOptions holds the optional parameters of
@@ -1588,6 +2017,29 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJob(ctx context.Context, j
 	req := platformclient.NewRequest("getAnalyticsKnowledgeAggregatesJob", http.MethodGet, "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsKnowledgeAggregatesJobWait calls GetAnalyticsKnowledgeAggregatesJob until the job
+// jobID (which PostAnalyticsKnowledgeAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsKnowledgeAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsKnowledgeAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsKnowledgeAggregatesJobResultsOptions holds the optional parameters of
@@ -1628,21 +2080,40 @@ func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[models.KnowledgeAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsKnowledgeAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsKnowledgeAggregatesJobResults, walked as
+// GetAnalyticsKnowledgeAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsKnowledgeAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsKnowledgeAggregatesJobResultsWalk is the walk of GetAnalyticsKnowledgeAggregatesJobResultsIter and GetAnalyticsKnowledgeAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsKnowledgeAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsKnowledgeAggregatesJobResultsOptions) (string, func(*models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error), func(context.Context, string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeAsyncAggregateQueryResponse) ([]models.KnowledgeAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsKnowledgeAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.KnowledgeAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.KnowledgeAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsKnowledgeAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsReportingDashboardsUserOptions holds the optional parameters of
@@ -1733,19 +2204,37 @@ func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersIter(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[models.DashboardUser, error] {
+	first, read, fetch := a.getAnalyticsReportingDashboardsUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsReportingDashboardsUsersPages returns an iterator over the pages of
+// GetAnalyticsReportingDashboardsUsers, walked as GetAnalyticsReportingDashboardsUsersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingDashboardsUsersPages(ctx context.Context, opts *GetAnalyticsReportingDashboardsUsersOptions) iter.Seq2[*platformclient.Page[models.DashboardUserListing], error] {
+	first, read, fetch := a.getAnalyticsReportingDashboardsUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsReportingDashboardsUsersWalk is the walk of GetAnalyticsReportingDashboardsUsersIter and GetAnalyticsReportingDashboardsUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingDashboardsUsersWalk(opts *GetAnalyticsReportingDashboardsUsersOptions) (int64, func(*models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error), func(context.Context, int64) (*models.DashboardUserListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardUserListing) ([]models.DashboardUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingDashboardsUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardUser, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardUserListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAnalyticsReportingDashboardsUsers(ctx, &o)
+	}
 }
 
 // GetAnalyticsReportingExportsOptions holds the optional parameters of
@@ -1789,19 +2278,37 @@ func (a *AnalyticsApi) GetAnalyticsReportingExports(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingExportsIter(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[models.ReportingExportJobResponse, error] {
+	first, read, fetch := a.getAnalyticsReportingExportsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsReportingExportsPages returns an iterator over the pages of
+// GetAnalyticsReportingExports, walked as GetAnalyticsReportingExportsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingExportsPages(ctx context.Context, opts *GetAnalyticsReportingExportsOptions) iter.Seq2[*platformclient.Page[models.ReportingExportJobListing], error] {
+	first, read, fetch := a.getAnalyticsReportingExportsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsReportingExportsWalk is the walk of GetAnalyticsReportingExportsIter and GetAnalyticsReportingExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingExportsWalk(opts *GetAnalyticsReportingExportsOptions) (int64, func(*models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error), func(context.Context, int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ReportingExportJobListing) ([]models.ReportingExportJobResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ReportingExportJobResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ReportingExportJobListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAnalyticsReportingExports(ctx, &o)
+	}
 }
 
 // GetAnalyticsReportingExportsMetadataOptions holds the optional parameters of
@@ -1907,19 +2414,38 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQuery(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, dashboardType GetAnalyticsReportingSettingsDashboardsQueryDashboardType, dashboardAccessFilter GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	first, read, fetch := a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
+// GetAnalyticsReportingSettingsDashboardsQuery, walked as
+// GetAnalyticsReportingSettingsDashboardsQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, dashboardType GetAnalyticsReportingSettingsDashboardsQueryDashboardType, dashboardAccessFilter GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	first, read, fetch := a.getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType, dashboardAccessFilter, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsReportingSettingsDashboardsQueryWalk is the walk of GetAnalyticsReportingSettingsDashboardsQueryIter and GetAnalyticsReportingSettingsDashboardsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsDashboardsQueryWalk(dashboardType GetAnalyticsReportingSettingsDashboardsQueryDashboardType, dashboardAccessFilter GetAnalyticsReportingSettingsDashboardsQueryDashboardAccessFilter, opts *GetAnalyticsReportingSettingsDashboardsQueryOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingSettingsDashboardsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAnalyticsReportingSettingsDashboardsQuery(ctx, dashboardType, dashboardAccessFilter, &o)
+	}
 }
 
 // GetAnalyticsReportingSettingsUserDashboardsOptions holds the optional parameters of
@@ -1998,19 +2524,38 @@ func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboards(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsIter(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	first, read, fetch := a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsReportingSettingsUserDashboardsPages returns an iterator over the pages of
+// GetAnalyticsReportingSettingsUserDashboards, walked as
+// GetAnalyticsReportingSettingsUserDashboardsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AnalyticsApi) GetAnalyticsReportingSettingsUserDashboardsPages(ctx context.Context, userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	first, read, fetch := a.getAnalyticsReportingSettingsUserDashboardsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsReportingSettingsUserDashboardsWalk is the walk of GetAnalyticsReportingSettingsUserDashboardsIter and GetAnalyticsReportingSettingsUserDashboardsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsReportingSettingsUserDashboardsWalk(userID string, opts *GetAnalyticsReportingSettingsUserDashboardsOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAnalyticsReportingSettingsUserDashboardsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAnalyticsReportingSettingsUserDashboards(ctx, userID, &o)
+	}
 }
 
 // GetAnalyticsResolutionsAggregatesJobOptions holds the optional parameters of
@@ -2035,6 +2580,29 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJob(ctx context.Context,
 	req := platformclient.NewRequest("getAnalyticsResolutionsAggregatesJob", http.MethodGet, "/api/v2/analytics/resolutions/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsResolutionsAggregatesJobWait calls GetAnalyticsResolutionsAggregatesJob until the job
+// jobID (which PostAnalyticsResolutionsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsResolutionsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsResolutionsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsResolutionsAggregatesJobResultsOptions holds the optional parameters of
@@ -2076,21 +2644,40 @@ func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[models.ResolutionAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsResolutionsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsResolutionsAggregatesJobResults, walked as
+// GetAnalyticsResolutionsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsResolutionsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ResolutionAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsResolutionsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsResolutionsAggregatesJobResultsWalk is the walk of GetAnalyticsResolutionsAggregatesJobResultsIter and GetAnalyticsResolutionsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsResolutionsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsResolutionsAggregatesJobResultsOptions) (string, func(*models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error), func(context.Context, string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResolutionAsyncAggregateQueryResponse) ([]models.ResolutionAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsResolutionsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ResolutionAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ResolutionAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsResolutionsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsSummariesAggregatesJobOptions holds the optional parameters of
@@ -2114,6 +2701,29 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJob(ctx context.Context, j
 	req := platformclient.NewRequest("getAnalyticsSummariesAggregatesJob", http.MethodGet, "/api/v2/analytics/summaries/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsSummariesAggregatesJobWait calls GetAnalyticsSummariesAggregatesJob until the job
+// jobID (which PostAnalyticsSummariesAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSummariesAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSummariesAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsSummariesAggregatesJobResultsOptions holds the optional parameters of
@@ -2154,21 +2764,40 @@ func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[models.SummaryAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsSummariesAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSummariesAggregatesJobResults, walked as
+// GetAnalyticsSummariesAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsSummariesAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SummaryAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsSummariesAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsSummariesAggregatesJobResultsWalk is the walk of GetAnalyticsSummariesAggregatesJobResultsIter and GetAnalyticsSummariesAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsSummariesAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSummariesAggregatesJobResultsOptions) (string, func(*models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error), func(context.Context, string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SummaryAsyncAggregateQueryResponse) ([]models.SummaryAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSummariesAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SummaryAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SummaryAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsSummariesAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
@@ -2192,6 +2821,29 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJob(ctx context.Context, job
 	req := platformclient.NewRequest("getAnalyticsSurveysAggregatesJob", http.MethodGet, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsSurveysAggregatesJobWait calls GetAnalyticsSurveysAggregatesJob until the job jobID
+// (which PostAnalyticsSurveysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSurveysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSurveysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsSurveysAggregatesJobResultsOptions holds the optional parameters of
@@ -2232,21 +2884,39 @@ func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSurveysAggregatesJobResults, walked as GetAnalyticsSurveysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) (string, func(*models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error), func(context.Context, string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobOptions holds the optional parameters of
@@ -2271,6 +2941,29 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJob(ctx context.Conte
 	req := platformclient.NewRequest("getAnalyticsTaskmanagementAggregatesJob", http.MethodGet, "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsTaskmanagementAggregatesJobWait calls GetAnalyticsTaskmanagementAggregatesJob until
+// the job jobID (which PostAnalyticsTaskmanagementAggregatesJobs creates) ends, and returns its
+// last status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED,
+// with a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsTaskmanagementAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsTaskmanagementAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsTaskmanagementAggregatesJobResultsOptions holds the optional parameters of
@@ -2312,21 +3005,40 @@ func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[models.TaskManagementAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsTaskmanagementAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsTaskmanagementAggregatesJobResults, walked as
+// GetAnalyticsTaskmanagementAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsTaskmanagementAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TaskManagementAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsTaskmanagementAggregatesJobResultsWalk is the walk of GetAnalyticsTaskmanagementAggregatesJobResultsIter and GetAnalyticsTaskmanagementAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsTaskmanagementAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTaskmanagementAggregatesJobResultsOptions) (string, func(*models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error), func(context.Context, string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TaskManagementAsyncAggregateQueryResponse) ([]models.TaskManagementAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsTaskmanagementAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TaskManagementAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.TaskManagementAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsTaskmanagementAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsTranscriptsAggregatesJobOptions holds the optional parameters of
@@ -2351,6 +3063,29 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJob(ctx context.Context,
 	req := platformclient.NewRequest("getAnalyticsTranscriptsAggregatesJob", http.MethodGet, "/api/v2/analytics/transcripts/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsTranscriptsAggregatesJobWait calls GetAnalyticsTranscriptsAggregatesJob until the job
+// jobID (which PostAnalyticsTranscriptsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsTranscriptsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsTranscriptsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsTranscriptsAggregatesJobResultsOptions holds the optional parameters of
@@ -2392,21 +3127,40 @@ func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[models.TranscriptAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsTranscriptsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsTranscriptsAggregatesJobResults, walked as
+// GetAnalyticsTranscriptsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsTranscriptsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.TranscriptAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsTranscriptsAggregatesJobResultsWalk is the walk of GetAnalyticsTranscriptsAggregatesJobResultsIter and GetAnalyticsTranscriptsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsTranscriptsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsTranscriptsAggregatesJobResultsOptions) (string, func(*models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error), func(context.Context, string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TranscriptAsyncAggregateQueryResponse) ([]models.TranscriptAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsTranscriptsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.TranscriptAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.TranscriptAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsTranscriptsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsUsersAggregatesJobOptions holds the optional parameters of
@@ -2430,6 +3184,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJob(ctx context.Context, jobID
 	req := platformclient.NewRequest("getAnalyticsUsersAggregatesJob", http.MethodGet, "/api/v2/analytics/users/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersAggregatesJobWait calls GetAnalyticsUsersAggregatesJob until the job jobID
+// (which PostAnalyticsUsersAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsUsersAggregatesJobResultsOptions holds the optional parameters of
@@ -2470,21 +3247,39 @@ func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersAggregatesJobResults, walked as GetAnalyticsUsersAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) (string, func(*models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error), func(context.Context, string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
@@ -2507,6 +3302,29 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJob(ctx context.Context, jobID st
 	req := platformclient.NewRequest("getAnalyticsUsersDetailsJob", http.MethodGet, "/api/v2/analytics/users/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobWait calls GetAnalyticsUsersDetailsJob until the job jobID (which
+// PostAnalyticsUsersDetailsJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsUsersDetailsJobResultsOptions holds the optional parameters of
@@ -2552,21 +3370,39 @@ func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, j
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersDetailsJobResults, walked as GetAnalyticsUsersDetailsJobResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AnalyticsApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) (string, func(*models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error), func(context.Context, string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.UserDetails, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -3210,11 +4046,33 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsConversationsDetailsQuery, walked as PostAnalyticsConversationsDetailsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (int64, func(*models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error), func(context.Context, int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ConversationQuery
@@ -3229,12 +4087,8 @@ func (a *AnalyticsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Co
 			b.Paging = &paging
 			pageBody = &b
 		}
-		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+		return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostAnalyticsEvaluationsAggregatesJobsOptions holds the options of
@@ -3921,11 +4775,34 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[models.DashboardConfiguration, error] {
+	first, read, fetch := a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsReportingSettingsDashboardsQueryPages returns an iterator over the pages of
+// PostAnalyticsReportingSettingsDashboardsQuery, walked as
+// PostAnalyticsReportingSettingsDashboardsQueryIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as body.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryPages(ctx context.Context, body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) iter.Seq2[*platformclient.Page[models.DashboardConfigurationListing], error] {
+	first, read, fetch := a.postAnalyticsReportingSettingsDashboardsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsReportingSettingsDashboardsQueryWalk is the walk of PostAnalyticsReportingSettingsDashboardsQueryIter and PostAnalyticsReportingSettingsDashboardsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsReportingSettingsDashboardsQueryWalk(body *models.DashboardConfigurationQueryRequest, opts *PostAnalyticsReportingSettingsDashboardsQueryOptions) (int64, func(*models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error), func(context.Context, int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DashboardConfigurationListing) ([]models.DashboardConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DashboardConfiguration, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.DashboardConfigurationListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.DashboardConfigurationQueryRequest
@@ -3935,12 +4812,8 @@ func (a *AnalyticsApi) PostAnalyticsReportingSettingsDashboardsQueryIter(ctx con
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostAnalyticsReportingSettingsDashboardsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostAnalyticsResolutionsAggregatesJobsOptions holds the options of
@@ -4346,21 +5219,39 @@ func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQuery(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryIter(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[models.TaskManagementObservationResult, error] {
+	first, read, fetch := a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsTaskmanagementMetricsQueryPages returns an iterator over the pages of
+// PostAnalyticsTaskmanagementMetricsQuery, walked as PostAnalyticsTaskmanagementMetricsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AnalyticsApi) PostAnalyticsTaskmanagementMetricsQueryPages(ctx context.Context, body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) iter.Seq2[*platformclient.Page[models.TaskManagementObservationQueryResponse], error] {
+	first, read, fetch := a.postAnalyticsTaskmanagementMetricsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsTaskmanagementMetricsQueryWalk is the walk of PostAnalyticsTaskmanagementMetricsQueryIter and PostAnalyticsTaskmanagementMetricsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsTaskmanagementMetricsQueryWalk(body *models.TaskManagementObservationQuery, opts *PostAnalyticsTaskmanagementMetricsQueryOptions) (string, func(*models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error), func(context.Context, string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TaskManagementObservationQueryResponse) ([]models.TaskManagementObservationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o PostAnalyticsTaskmanagementMetricsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.TaskManagementObservationResult, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TaskManagementObservationQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.PostAnalyticsTaskmanagementMetricsQuery(ctx, body, &o)
+	}
 }
 
 // PostAnalyticsTeamsActivityQueryOptions holds the optional parameters of
@@ -4684,11 +5575,33 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsUsersDetailsQuery, walked as PostAnalyticsUsersDetailsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
+// response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AnalyticsApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (int64, func(*models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error), func(context.Context, int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserDetailsQuery
@@ -4703,12 +5616,8 @@ func (a *AnalyticsApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, b
 			b.Paging = &paging
 			pageBody = &b
 		}
-		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+		return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostAnalyticsUsersObservationsQueryOptions holds the options of

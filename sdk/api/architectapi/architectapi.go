@@ -605,19 +605,37 @@ func (a *ArchitectApi) GetArchitectDependencytracking(ctx context.Context, name 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingIter(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[models.DependencyObject, error] {
+	first, read, fetch := a.getArchitectDependencytrackingWalk(name, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingPages returns an iterator over the pages of
+// GetArchitectDependencytracking, walked as GetArchitectDependencytrackingIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingPages(ctx context.Context, name string, opts *GetArchitectDependencytrackingOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingWalk(name, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingWalk is the walk of GetArchitectDependencytrackingIter and GetArchitectDependencytrackingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingWalk(name string, opts *GetArchitectDependencytrackingOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytracking(ctx, name, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytracking(ctx, name, &o)
+	}
 }
 
 // GetArchitectDependencytrackingBuildOptions holds the optional parameters of
@@ -697,19 +715,38 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresources(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesIter(ctx context.Context, id string, version string, objectType GetArchitectDependencytrackingConsumedresourcesObjectType, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[models.Dependency, error] {
+	first, read, fetch := a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingConsumedresourcesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingConsumedresources, walked as
+// GetArchitectDependencytrackingConsumedresourcesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumedresourcesPages(ctx context.Context, id string, version string, objectType GetArchitectDependencytrackingConsumedresourcesObjectType, opts *GetArchitectDependencytrackingConsumedresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumedResourcesEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingConsumedresourcesWalk(id, version, objectType, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingConsumedresourcesWalk is the walk of GetArchitectDependencytrackingConsumedresourcesIter and GetArchitectDependencytrackingConsumedresourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumedresourcesWalk(id string, version string, objectType GetArchitectDependencytrackingConsumedresourcesObjectType, opts *GetArchitectDependencytrackingConsumedresourcesOptions) (int64, func(*models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error), func(context.Context, int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConsumedResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingConsumedresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConsumedResourcesEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytrackingConsumedresources(ctx, id, version, objectType, &o)
+	}
 }
 
 // GetArchitectDependencytrackingConsumingresourcesOptions holds the optional parameters of
@@ -782,19 +819,38 @@ func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresources(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesIter(ctx context.Context, id string, objectType GetArchitectDependencytrackingConsumingresourcesObjectType, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[models.Dependency, error] {
+	first, read, fetch := a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingConsumingresourcesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingConsumingresources, walked as
+// GetArchitectDependencytrackingConsumingresourcesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingConsumingresourcesPages(ctx context.Context, id string, objectType GetArchitectDependencytrackingConsumingresourcesObjectType, opts *GetArchitectDependencytrackingConsumingresourcesOptions) iter.Seq2[*platformclient.Page[models.ConsumingResourcesEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingConsumingresourcesWalk(id, objectType, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingConsumingresourcesWalk is the walk of GetArchitectDependencytrackingConsumingresourcesIter and GetArchitectDependencytrackingConsumingresourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingConsumingresourcesWalk(id string, objectType GetArchitectDependencytrackingConsumingresourcesObjectType, opts *GetArchitectDependencytrackingConsumingresourcesOptions) (int64, func(*models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error), func(context.Context, int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConsumingResourcesEntityListing) ([]models.Dependency, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingConsumingresourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Dependency, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConsumingResourcesEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytrackingConsumingresources(ctx, id, objectType, &o)
+	}
 }
 
 // GetArchitectDependencytrackingDeletedresourceconsumersOptions holds the optional parameters of
@@ -876,19 +932,38 @@ func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	first, read, fetch := a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingDeletedresourceconsumersPages returns an iterator over the pages of
+// GetArchitectDependencytrackingDeletedresourceconsumers, walked as
+// GetArchitectDependencytrackingDeletedresourceconsumersIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingDeletedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingDeletedresourceconsumersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingDeletedresourceconsumersWalk is the walk of GetArchitectDependencytrackingDeletedresourceconsumersIter and GetArchitectDependencytrackingDeletedresourceconsumersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingDeletedresourceconsumersWalk(opts *GetArchitectDependencytrackingDeletedresourceconsumersOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingDeletedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytrackingDeletedresourceconsumers(ctx, &o)
+	}
 }
 
 // GetArchitectDependencytrackingObjectOptions holds the optional parameters of
@@ -1028,19 +1103,37 @@ func (a *ArchitectApi) GetArchitectDependencytrackingTypes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingTypesIter(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[models.DependencyType, error] {
+	first, read, fetch := a.getArchitectDependencytrackingTypesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingTypesPages returns an iterator over the pages of
+// GetArchitectDependencytrackingTypes, walked as GetArchitectDependencytrackingTypesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingTypesPages(ctx context.Context, opts *GetArchitectDependencytrackingTypesOptions) iter.Seq2[*platformclient.Page[models.DependencyTypeEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingTypesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingTypesWalk is the walk of GetArchitectDependencytrackingTypesIter and GetArchitectDependencytrackingTypesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingTypesWalk(opts *GetArchitectDependencytrackingTypesOptions) (int64, func(*models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error), func(context.Context, int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyTypeEntityListing) ([]models.DependencyType, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyType, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyTypeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingTypes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytrackingTypes(ctx, &o)
+	}
 }
 
 // GetArchitectDependencytrackingUpdatedresourceconsumersOptions holds the optional parameters of
@@ -1115,19 +1208,38 @@ func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumers(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersIter(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[models.DependencyObject, error] {
+	first, read, fetch := a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectDependencytrackingUpdatedresourceconsumersPages returns an iterator over the pages of
+// GetArchitectDependencytrackingUpdatedresourceconsumers, walked as
+// GetArchitectDependencytrackingUpdatedresourceconsumersIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectDependencytrackingUpdatedresourceconsumersPages(ctx context.Context, opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) iter.Seq2[*platformclient.Page[models.DependencyObjectEntityListing], error] {
+	first, read, fetch := a.getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectDependencytrackingUpdatedresourceconsumersWalk is the walk of GetArchitectDependencytrackingUpdatedresourceconsumersIter and GetArchitectDependencytrackingUpdatedresourceconsumersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectDependencytrackingUpdatedresourceconsumersWalk(opts *GetArchitectDependencytrackingUpdatedresourceconsumersOptions) (int64, func(*models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error), func(context.Context, int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DependencyObjectEntityListing) ([]models.DependencyObject, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectDependencytrackingUpdatedresourceconsumersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DependencyObject, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DependencyObjectEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectDependencytrackingUpdatedresourceconsumers(ctx, &o)
+	}
 }
 
 // GetArchitectEmergencygroupOptions holds the optional parameters of GetArchitectEmergencygroup,
@@ -1212,19 +1324,37 @@ func (a *ArchitectApi) GetArchitectEmergencygroups(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsIter(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[models.EmergencyGroup, error] {
+	first, read, fetch := a.getArchitectEmergencygroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectEmergencygroupsPages returns an iterator over the pages of
+// GetArchitectEmergencygroups, walked as GetArchitectEmergencygroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectEmergencygroupsPages(ctx context.Context, opts *GetArchitectEmergencygroupsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupListing], error] {
+	first, read, fetch := a.getArchitectEmergencygroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectEmergencygroupsWalk is the walk of GetArchitectEmergencygroupsIter and GetArchitectEmergencygroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectEmergencygroupsWalk(opts *GetArchitectEmergencygroupsOptions) (int64, func(*models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error), func(context.Context, int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmergencyGroupListing) ([]models.EmergencyGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectEmergencygroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroup, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmergencyGroupListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectEmergencygroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectEmergencygroups(ctx, &o)
+	}
 }
 
 // GetArchitectEmergencygroupsDivisionviewsOptions holds the optional parameters of
@@ -1302,19 +1432,38 @@ func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviews(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[models.EmergencyGroupDivisionView, error] {
+	first, read, fetch := a.getArchitectEmergencygroupsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectEmergencygroupsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectEmergencygroupsDivisionviews, walked as GetArchitectEmergencygroupsDivisionviewsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectEmergencygroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectEmergencygroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.EmergencyGroupDivisionViewEntityListing], error] {
+	first, read, fetch := a.getArchitectEmergencygroupsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectEmergencygroupsDivisionviewsWalk is the walk of GetArchitectEmergencygroupsDivisionviewsIter and GetArchitectEmergencygroupsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectEmergencygroupsDivisionviewsWalk(opts *GetArchitectEmergencygroupsDivisionviewsOptions) (int64, func(*models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error), func(context.Context, int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmergencyGroupDivisionViewEntityListing) ([]models.EmergencyGroupDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectEmergencygroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmergencyGroupDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmergencyGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectEmergencygroupsDivisionviews(ctx, &o)
+	}
 }
 
 // GetArchitectGrammarOptions holds the optional parameters of GetArchitectGrammar. A nil field is
@@ -1455,19 +1604,37 @@ func (a *ArchitectApi) GetArchitectGrammars(ctx context.Context, opts *GetArchit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectGrammarsIter(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[models.Grammar, error] {
+	first, read, fetch := a.getArchitectGrammarsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectGrammarsPages returns an iterator over the pages of GetArchitectGrammars, walked as
+// GetArchitectGrammarsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectGrammarsPages(ctx context.Context, opts *GetArchitectGrammarsOptions) iter.Seq2[*platformclient.Page[models.GrammarListing], error] {
+	first, read, fetch := a.getArchitectGrammarsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectGrammarsWalk is the walk of GetArchitectGrammarsIter and GetArchitectGrammarsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectGrammarsWalk(opts *GetArchitectGrammarsOptions) (int64, func(*models.GrammarListing) ([]models.Grammar, int64, int64, error), func(context.Context, int64) (*models.GrammarListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GrammarListing) ([]models.Grammar, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectGrammarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Grammar, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GrammarListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectGrammars(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectGrammars(ctx, &o)
+	}
 }
 
 // GetArchitectIvrOptions holds the optional parameters of GetArchitectIvr, which has none yet: it
@@ -1590,19 +1757,37 @@ func (a *ArchitectApi) GetArchitectIvrs(ctx context.Context, opts *GetArchitectI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsIter(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[models.IVR, error] {
+	first, read, fetch := a.getArchitectIvrsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectIvrsPages returns an iterator over the pages of GetArchitectIvrs, walked as
+// GetArchitectIvrsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectIvrsPages(ctx context.Context, opts *GetArchitectIvrsOptions) iter.Seq2[*platformclient.Page[models.IVREntityListing], error] {
+	first, read, fetch := a.getArchitectIvrsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectIvrsWalk is the walk of GetArchitectIvrsIter and GetArchitectIvrsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectIvrsWalk(opts *GetArchitectIvrsOptions) (int64, func(*models.IVREntityListing) ([]models.IVR, int64, int64, error), func(context.Context, int64) (*models.IVREntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IVREntityListing) ([]models.IVR, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectIvrsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVR, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IVREntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectIvrs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectIvrs(ctx, &o)
+	}
 }
 
 // GetArchitectIvrsDivisionviewsOptions holds the optional parameters of
@@ -1675,19 +1860,37 @@ func (a *ArchitectApi) GetArchitectIvrsDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectIvrsDivisionviewsIter(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[models.IVRDivisionView, error] {
+	first, read, fetch := a.getArchitectIvrsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectIvrsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectIvrsDivisionviews, walked as GetArchitectIvrsDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectIvrsDivisionviewsPages(ctx context.Context, opts *GetArchitectIvrsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.IVRDivisionViewEntityListing], error] {
+	first, read, fetch := a.getArchitectIvrsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectIvrsDivisionviewsWalk is the walk of GetArchitectIvrsDivisionviewsIter and GetArchitectIvrsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectIvrsDivisionviewsWalk(opts *GetArchitectIvrsDivisionviewsOptions) (int64, func(*models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error), func(context.Context, int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IVRDivisionViewEntityListing) ([]models.IVRDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectIvrsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IVRDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IVRDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectIvrsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectIvrsDivisionviews(ctx, &o)
+	}
 }
 
 // GetArchitectPromptOptions holds the optional parameters of GetArchitectPrompt. A nil field is not
@@ -1804,19 +2007,37 @@ func (a *ArchitectApi) GetArchitectPromptHistoryHistoryId(ctx context.Context, p
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	first, read, fetch := a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectPromptHistoryHistoryIdPages returns an iterator over the pages of
+// GetArchitectPromptHistoryHistoryId, walked as GetArchitectPromptHistoryHistoryIdIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	first, read, fetch := a.getArchitectPromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectPromptHistoryHistoryIdWalk is the walk of GetArchitectPromptHistoryHistoryIdIter and GetArchitectPromptHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectPromptHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectPromptHistoryHistoryId(ctx, promptID, historyID, &o)
+	}
 }
 
 // GetArchitectPromptResourceOptions holds the optional parameters of GetArchitectPromptResource,
@@ -1892,19 +2113,37 @@ func (a *ArchitectApi) GetArchitectPromptResources(ctx context.Context, promptID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[models.PromptAsset, error] {
+	first, read, fetch := a.getArchitectPromptResourcesWalk(promptID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectPromptResourcesPages returns an iterator over the pages of
+// GetArchitectPromptResources, walked as GetArchitectPromptResourcesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectPromptResourcesOptions) iter.Seq2[*platformclient.Page[models.PromptAssetEntityListing], error] {
+	first, read, fetch := a.getArchitectPromptResourcesWalk(promptID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectPromptResourcesWalk is the walk of GetArchitectPromptResourcesIter and GetArchitectPromptResourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptResourcesWalk(promptID string, opts *GetArchitectPromptResourcesOptions) (int64, func(*models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error), func(context.Context, int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PromptAssetEntityListing) ([]models.PromptAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PromptAsset, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PromptAssetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPromptResources(ctx, promptID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectPromptResources(ctx, promptID, &o)
+	}
 }
 
 // GetArchitectPromptsOptions holds the optional parameters of GetArchitectPrompts. A nil field is
@@ -2001,19 +2240,37 @@ func (a *ArchitectApi) GetArchitectPrompts(ctx context.Context, opts *GetArchite
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectPromptsIter(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[models.Prompt, error] {
+	first, read, fetch := a.getArchitectPromptsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectPromptsPages returns an iterator over the pages of GetArchitectPrompts, walked as
+// GetArchitectPromptsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectPromptsPages(ctx context.Context, opts *GetArchitectPromptsOptions) iter.Seq2[*platformclient.Page[models.PromptEntityListing], error] {
+	first, read, fetch := a.getArchitectPromptsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectPromptsWalk is the walk of GetArchitectPromptsIter and GetArchitectPromptsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectPromptsWalk(opts *GetArchitectPromptsOptions) (int64, func(*models.PromptEntityListing) ([]models.Prompt, int64, int64, error), func(context.Context, int64) (*models.PromptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PromptEntityListing) ([]models.Prompt, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectPromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Prompt, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PromptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectPrompts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectPrompts(ctx, &o)
+	}
 }
 
 // GetArchitectScheduleOptions holds the optional parameters of GetArchitectSchedule, which has none
@@ -2130,19 +2387,37 @@ func (a *ArchitectApi) GetArchitectSchedulegroups(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsIter(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[models.ScheduleGroup, error] {
+	first, read, fetch := a.getArchitectSchedulegroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSchedulegroupsPages returns an iterator over the pages of GetArchitectSchedulegroups,
+// walked as GetArchitectSchedulegroupsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulegroupsPages(ctx context.Context, opts *GetArchitectSchedulegroupsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupEntityListing], error] {
+	first, read, fetch := a.getArchitectSchedulegroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSchedulegroupsWalk is the walk of GetArchitectSchedulegroupsIter and GetArchitectSchedulegroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulegroupsWalk(opts *GetArchitectSchedulegroupsOptions) (int64, func(*models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error), func(context.Context, int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleGroupEntityListing) ([]models.ScheduleGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroup, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulegroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSchedulegroups(ctx, &o)
+	}
 }
 
 // GetArchitectSchedulegroupsDivisionviewsOptions holds the optional parameters of
@@ -2216,19 +2491,38 @@ func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviews(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[models.ScheduleGroupDivisionView, error] {
+	first, read, fetch := a.getArchitectSchedulegroupsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSchedulegroupsDivisionviewsPages returns an iterator over the pages of
+// GetArchitectSchedulegroupsDivisionviews, walked as GetArchitectSchedulegroupsDivisionviewsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulegroupsDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulegroupsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleGroupDivisionViewEntityListing], error] {
+	first, read, fetch := a.getArchitectSchedulegroupsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSchedulegroupsDivisionviewsWalk is the walk of GetArchitectSchedulegroupsDivisionviewsIter and GetArchitectSchedulegroupsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulegroupsDivisionviewsWalk(opts *GetArchitectSchedulegroupsDivisionviewsOptions) (int64, func(*models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error), func(context.Context, int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleGroupDivisionViewEntityListing) ([]models.ScheduleGroupDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulegroupsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ScheduleGroupDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleGroupDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSchedulegroupsDivisionviews(ctx, &o)
+	}
 }
 
 // GetArchitectSchedulesOptions holds the optional parameters of GetArchitectSchedules. A nil field
@@ -2295,19 +2589,37 @@ func (a *ArchitectApi) GetArchitectSchedules(ctx context.Context, opts *GetArchi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesIter(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[models.Schedule, error] {
+	first, read, fetch := a.getArchitectSchedulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSchedulesPages returns an iterator over the pages of GetArchitectSchedules, walked as
+// GetArchitectSchedulesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulesPages(ctx context.Context, opts *GetArchitectSchedulesOptions) iter.Seq2[*platformclient.Page[models.ScheduleEntityListing], error] {
+	first, read, fetch := a.getArchitectSchedulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSchedulesWalk is the walk of GetArchitectSchedulesIter and GetArchitectSchedulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulesWalk(opts *GetArchitectSchedulesOptions) (int64, func(*models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error), func(context.Context, int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleEntityListing) ([]models.Schedule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Schedule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSchedules(ctx, &o)
+	}
 }
 
 // GetArchitectSchedulesDivisionviewsOptions holds the optional parameters of
@@ -2380,19 +2692,37 @@ func (a *ArchitectApi) GetArchitectSchedulesDivisionviews(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsIter(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[models.SchedulesDivisionView, error] {
+	first, read, fetch := a.getArchitectSchedulesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSchedulesDivisionviewsPages returns an iterator over the pages of
+// GetArchitectSchedulesDivisionviews, walked as GetArchitectSchedulesDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSchedulesDivisionviewsPages(ctx context.Context, opts *GetArchitectSchedulesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScheduleDivisionViewEntityListing], error] {
+	first, read, fetch := a.getArchitectSchedulesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSchedulesDivisionviewsWalk is the walk of GetArchitectSchedulesDivisionviewsIter and GetArchitectSchedulesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSchedulesDivisionviewsWalk(opts *GetArchitectSchedulesDivisionviewsOptions) (int64, func(*models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error), func(context.Context, int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduleDivisionViewEntityListing) ([]models.SchedulesDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSchedulesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SchedulesDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScheduleDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSchedulesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSchedulesDivisionviews(ctx, &o)
+	}
 }
 
 // GetArchitectSystempromptOptions holds the optional parameters of GetArchitectSystemprompt. A nil
@@ -2511,19 +2841,38 @@ func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryId(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdIter(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	first, read, fetch := a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSystempromptHistoryHistoryIdPages returns an iterator over the pages of
+// GetArchitectSystempromptHistoryHistoryId, walked as GetArchitectSystempromptHistoryHistoryIdIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptHistoryHistoryIdPages(ctx context.Context, promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	first, read, fetch := a.getArchitectSystempromptHistoryHistoryIdWalk(promptID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSystempromptHistoryHistoryIdWalk is the walk of GetArchitectSystempromptHistoryHistoryIdIter and GetArchitectSystempromptHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptHistoryHistoryIdWalk(promptID string, historyID string, opts *GetArchitectSystempromptHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSystempromptHistoryHistoryId(ctx, promptID, historyID, &o)
+	}
 }
 
 // GetArchitectSystempromptResourceOptions holds the optional parameters of
@@ -2612,19 +2961,37 @@ func (a *ArchitectApi) GetArchitectSystempromptResources(ctx context.Context, pr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptResourcesIter(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[models.SystemPromptAsset, error] {
+	first, read, fetch := a.getArchitectSystempromptResourcesWalk(promptID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSystempromptResourcesPages returns an iterator over the pages of
+// GetArchitectSystempromptResources, walked as GetArchitectSystempromptResourcesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptResourcesPages(ctx context.Context, promptID string, opts *GetArchitectSystempromptResourcesOptions) iter.Seq2[*platformclient.Page[models.SystemPromptAssetEntityListing], error] {
+	first, read, fetch := a.getArchitectSystempromptResourcesWalk(promptID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSystempromptResourcesWalk is the walk of GetArchitectSystempromptResourcesIter and GetArchitectSystempromptResourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptResourcesWalk(promptID string, opts *GetArchitectSystempromptResourcesOptions) (int64, func(*models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error), func(context.Context, int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SystemPromptAssetEntityListing) ([]models.SystemPromptAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptResourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPromptAsset, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SystemPromptAssetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystempromptResources(ctx, promptID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSystempromptResources(ctx, promptID, &o)
+	}
 }
 
 // GetArchitectSystempromptsOptions holds the optional parameters of GetArchitectSystemprompts. A
@@ -2717,19 +3084,37 @@ func (a *ArchitectApi) GetArchitectSystemprompts(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetArchitectSystempromptsIter(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[models.SystemPrompt, error] {
+	first, read, fetch := a.getArchitectSystempromptsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetArchitectSystempromptsPages returns an iterator over the pages of GetArchitectSystemprompts,
+// walked as GetArchitectSystempromptsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetArchitectSystempromptsPages(ctx context.Context, opts *GetArchitectSystempromptsOptions) iter.Seq2[*platformclient.Page[models.SystemPromptEntityListing], error] {
+	first, read, fetch := a.getArchitectSystempromptsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getArchitectSystempromptsWalk is the walk of GetArchitectSystempromptsIter and GetArchitectSystempromptsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getArchitectSystempromptsWalk(opts *GetArchitectSystempromptsOptions) (int64, func(*models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error), func(context.Context, int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SystemPromptEntityListing) ([]models.SystemPrompt, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetArchitectSystempromptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SystemPrompt, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SystemPromptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetArchitectSystemprompts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetArchitectSystemprompts(ctx, &o)
+	}
 }
 
 // GetFlowOptions holds the optional parameters of GetFlow. A nil field is not sent.
@@ -2831,19 +3216,37 @@ func (a *ArchitectApi) GetFlowHistoryHistoryId(ctx context.Context, flowID strin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowHistoryHistoryIdIter(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[models.HistoryEntry, error] {
+	first, read, fetch := a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowHistoryHistoryIdPages returns an iterator over the pages of GetFlowHistoryHistoryId,
+// walked as GetFlowHistoryHistoryIdIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowHistoryHistoryIdPages(ctx context.Context, flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) iter.Seq2[*platformclient.Page[models.HistoryListing], error] {
+	first, read, fetch := a.getFlowHistoryHistoryIdWalk(flowID, historyID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowHistoryHistoryIdWalk is the walk of GetFlowHistoryHistoryIdIter and GetFlowHistoryHistoryIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowHistoryHistoryIdWalk(flowID string, historyID string, opts *GetFlowHistoryHistoryIdOptions) (int64, func(*models.HistoryListing) ([]models.HistoryEntry, int64, int64, error), func(context.Context, int64) (*models.HistoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.HistoryListing) ([]models.HistoryEntry, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowHistoryHistoryIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.HistoryEntry, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.HistoryListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowHistoryHistoryId(ctx, flowID, historyID, &o)
+	}
 }
 
 // GetFlowInstancesSettingsLoglevelsOptions holds the optional parameters of
@@ -3120,19 +3523,37 @@ func (a *ArchitectApi) GetFlowVersions(ctx context.Context, flowID string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowVersionsIter(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[models.FlowVersion, error] {
+	first, read, fetch := a.getFlowVersionsWalk(flowID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowVersionsPages returns an iterator over the pages of GetFlowVersions, walked as
+// GetFlowVersionsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *ArchitectApi) GetFlowVersionsPages(ctx context.Context, flowID string, opts *GetFlowVersionsOptions) iter.Seq2[*platformclient.Page[models.FlowVersionEntityListing], error] {
+	first, read, fetch := a.getFlowVersionsWalk(flowID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowVersionsWalk is the walk of GetFlowVersionsIter and GetFlowVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowVersionsWalk(flowID string, opts *GetFlowVersionsOptions) (int64, func(*models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error), func(context.Context, int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowVersionEntityListing) ([]models.FlowVersion, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowVersion, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowVersionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowVersions(ctx, flowID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowVersions(ctx, flowID, &o)
+	}
 }
 
 // GetFlowsOptions holds the optional parameters of GetFlows. A nil field is not sent.
@@ -3280,19 +3701,36 @@ func (a *ArchitectApi) GetFlows(ctx context.Context, opts *GetFlowsOptions) (*mo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsIter(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[models.Flow, error] {
+	first, read, fetch := a.getFlowsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsPages returns an iterator over the pages of GetFlows, walked as GetFlowsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsPages(ctx context.Context, opts *GetFlowsOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
+	first, read, fetch := a.getFlowsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsWalk is the walk of GetFlowsIter and GetFlowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsWalk(opts *GetFlowsOptions) (int64, func(*models.FlowEntityListing) ([]models.Flow, int64, int64, error), func(context.Context, int64) (*models.FlowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlows(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlows(ctx, &o)
+	}
 }
 
 // GetFlowsDatatableOptions holds the optional parameters of GetFlowsDatatable. A nil field is not
@@ -3356,6 +3794,29 @@ func (a *ArchitectApi) GetFlowsDatatableExportJob(ctx context.Context, datatable
 	return platformclient.Call[models.DataTableExportJob](ctx, a.client, req)
 }
 
+// GetFlowsDatatableExportJobWait calls GetFlowsDatatableExportJob until the job exportJobID (which
+// PostFlowsDatatableExportJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsDatatableExportJobWait(ctx context.Context, datatableID string, exportJobID string, opts *GetFlowsDatatableExportJobOptions) (*models.DataTableExportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DataTableExportJob]{
+		Operation: "getFlowsDatatableExportJob",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.DataTableExportJob, *platformclient.APIResponse, error) {
+			return a.GetFlowsDatatableExportJob(ctx, datatableID, exportJobID, opts)
+		},
+		State: func(s *models.DataTableExportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetFlowsDatatableImportJobOptions holds the optional parameters of GetFlowsDatatableImportJob,
 // which has none yet: it keeps the method's signature unchanged when the API adds some.
 type GetFlowsDatatableImportJobOptions struct{}
@@ -3381,6 +3842,29 @@ func (a *ArchitectApi) GetFlowsDatatableImportJob(ctx context.Context, datatable
 	req.SetPathParam("datatableId", datatableID)
 	req.SetPathParam("importJobId", importJobID)
 	return platformclient.Call[models.DataTableImportJob](ctx, a.client, req)
+}
+
+// GetFlowsDatatableImportJobWait calls GetFlowsDatatableImportJob until the job importJobID (which
+// PostFlowsDatatableImportJobs creates) ends, and returns its last status: when its status is
+// Succeeded, without error; when it is Failed, with a *platformclient.JobError that names the state
+// and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsDatatableImportJobWait(ctx context.Context, datatableID string, importJobID string, opts *GetFlowsDatatableImportJobOptions) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DataTableImportJob]{
+		Operation: "getFlowsDatatableImportJob",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.DataTableImportJob, *platformclient.APIResponse, error) {
+			return a.GetFlowsDatatableImportJob(ctx, datatableID, importJobID, opts)
+		},
+		State: func(s *models.DataTableImportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetFlowsDatatableImportJobsOptions holds the optional parameters of GetFlowsDatatableImportJobs.
@@ -3431,19 +3915,37 @@ func (a *ArchitectApi) GetFlowsDatatableImportJobs(ctx context.Context, datatabl
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableImportJobsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[models.DataTableImportJob, error] {
+	first, read, fetch := a.getFlowsDatatableImportJobsWalk(datatableID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsDatatableImportJobsPages returns an iterator over the pages of
+// GetFlowsDatatableImportJobs, walked as GetFlowsDatatableImportJobsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatableImportJobsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableImportJobsOptions) iter.Seq2[*platformclient.Page[models.DataTableImportEntityListing], error] {
+	first, read, fetch := a.getFlowsDatatableImportJobsWalk(datatableID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsDatatableImportJobsWalk is the walk of GetFlowsDatatableImportJobsIter and GetFlowsDatatableImportJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatableImportJobsWalk(datatableID string, opts *GetFlowsDatatableImportJobsOptions) (int64, func(*models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error), func(context.Context, int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTableImportEntityListing) ([]models.DataTableImportJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatableImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTableImportJob, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTableImportEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsDatatableImportJobs(ctx, datatableID, &o)
+	}
 }
 
 // GetFlowsDatatableRowOptions holds the optional parameters of GetFlowsDatatableRow. A nil field is
@@ -3547,19 +4049,37 @@ func (a *ArchitectApi) GetFlowsDatatableRows(ctx context.Context, datatableID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatableRowsIter(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[map[string]any, error] {
+	first, read, fetch := a.getFlowsDatatableRowsWalk(datatableID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsDatatableRowsPages returns an iterator over the pages of GetFlowsDatatableRows, walked as
+// GetFlowsDatatableRowsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatableRowsPages(ctx context.Context, datatableID string, opts *GetFlowsDatatableRowsOptions) iter.Seq2[*platformclient.Page[models.DataTableRowEntityListing], error] {
+	first, read, fetch := a.getFlowsDatatableRowsWalk(datatableID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsDatatableRowsWalk is the walk of GetFlowsDatatableRowsIter and GetFlowsDatatableRowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatableRowsWalk(datatableID string, opts *GetFlowsDatatableRowsOptions) (int64, func(*models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error), func(context.Context, int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTableRowEntityListing) ([]map[string]any, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatableRowsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]map[string]any, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTableRowEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatableRows(ctx, datatableID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsDatatableRows(ctx, datatableID, &o)
+	}
 }
 
 // GetFlowsDatatablesOptions holds the optional parameters of GetFlowsDatatables. A nil field is not
@@ -3637,19 +4157,37 @@ func (a *ArchitectApi) GetFlowsDatatables(ctx context.Context, opts *GetFlowsDat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesIter(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[models.DataTable, error] {
+	first, read, fetch := a.getFlowsDatatablesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsDatatablesPages returns an iterator over the pages of GetFlowsDatatables, walked as
+// GetFlowsDatatablesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatablesPages(ctx context.Context, opts *GetFlowsDatatablesOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
+	first, read, fetch := a.getFlowsDatatablesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsDatatablesWalk is the walk of GetFlowsDatatablesIter and GetFlowsDatatablesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatablesWalk(opts *GetFlowsDatatablesOptions) (int64, func(*models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error), func(context.Context, int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatables(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsDatatables(ctx, &o)
+	}
 }
 
 // GetFlowsDatatablesDivisionviewOptions holds the optional parameters of
@@ -3762,19 +4300,37 @@ func (a *ArchitectApi) GetFlowsDatatablesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsIter(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[models.DataTable, error] {
+	first, read, fetch := a.getFlowsDatatablesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsDatatablesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsDatatablesDivisionviews, walked as GetFlowsDatatablesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDatatablesDivisionviewsPages(ctx context.Context, opts *GetFlowsDatatablesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DataTablesDomainEntityListing], error] {
+	first, read, fetch := a.getFlowsDatatablesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsDatatablesDivisionviewsWalk is the walk of GetFlowsDatatablesDivisionviewsIter and GetFlowsDatatablesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDatatablesDivisionviewsWalk(opts *GetFlowsDatatablesDivisionviewsOptions) (int64, func(*models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error), func(context.Context, int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataTablesDomainEntityListing) ([]models.DataTable, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDatatablesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataTable, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataTablesDomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDatatablesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsDatatablesDivisionviews(ctx, &o)
+	}
 }
 
 // GetFlowsDivisionviewsOptions holds the optional parameters of GetFlowsDivisionviews. A nil field
@@ -3880,19 +4436,37 @@ func (a *ArchitectApi) GetFlowsDivisionviews(ctx context.Context, opts *GetFlows
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsDivisionviewsIter(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[models.FlowDivisionView, error] {
+	first, read, fetch := a.getFlowsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsDivisionviewsPages returns an iterator over the pages of GetFlowsDivisionviews, walked as
+// GetFlowsDivisionviewsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsDivisionviewsPages(ctx context.Context, opts *GetFlowsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowDivisionViewEntityListing], error] {
+	first, read, fetch := a.getFlowsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsDivisionviewsWalk is the walk of GetFlowsDivisionviewsIter and GetFlowsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsDivisionviewsWalk(opts *GetFlowsDivisionviewsOptions) (int64, func(*models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowDivisionViewEntityListing) ([]models.FlowDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsDivisionviews(ctx, &o)
+	}
 }
 
 // GetFlowsExecutionOptions holds the optional parameters of GetFlowsExecution, which has none yet:
@@ -3946,6 +4520,28 @@ func (a *ArchitectApi) GetFlowsExportJob(ctx context.Context, jobID string, opts
 		}
 	}
 	return platformclient.Call[models.ArchitectExportJobStateResponse](ctx, a.client, req)
+}
+
+// GetFlowsExportJobWait calls GetFlowsExportJob until the job jobID (which PostFlowsExportJobs
+// creates) ends, and returns its last status: when its status is Success, without error; when it is
+// Failure, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsExportJobWait(ctx context.Context, jobID string, opts *GetFlowsExportJobOptions) (*models.ArchitectExportJobStateResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ArchitectExportJobStateResponse]{
+		Operation: "getFlowsExportJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ArchitectExportJobStateResponse, *platformclient.APIResponse, error) {
+			return a.GetFlowsExportJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ArchitectExportJobStateResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Success"},
+		Failed:    []string{"Failure"},
+	})
 }
 
 // GetFlowsInstanceOptions holds the optional parameters of GetFlowsInstance. A nil field is not
@@ -4104,19 +4700,37 @@ func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevels(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsIter(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[models.FlowSettingsResponse, error] {
+	first, read, fetch := a.getFlowsInstancesSettingsLoglevelsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsInstancesSettingsLoglevelsPages returns an iterator over the pages of
+// GetFlowsInstancesSettingsLoglevels, walked as GetFlowsInstancesSettingsLoglevelsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsInstancesSettingsLoglevelsPages(ctx context.Context, opts *GetFlowsInstancesSettingsLoglevelsOptions) iter.Seq2[*platformclient.Page[models.FlowSettingsResponseEntityListing], error] {
+	first, read, fetch := a.getFlowsInstancesSettingsLoglevelsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsInstancesSettingsLoglevelsWalk is the walk of GetFlowsInstancesSettingsLoglevelsIter and GetFlowsInstancesSettingsLoglevelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsInstancesSettingsLoglevelsWalk(opts *GetFlowsInstancesSettingsLoglevelsOptions) (int64, func(*models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error), func(context.Context, int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowSettingsResponseEntityListing) ([]models.FlowSettingsResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsInstancesSettingsLoglevelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowSettingsResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowSettingsResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsInstancesSettingsLoglevels(ctx, &o)
+	}
 }
 
 // GetFlowsInstancesSettingsLoglevelsCharacteristicsOptions holds the optional parameters of
@@ -4200,6 +4814,28 @@ func (a *ArchitectApi) GetFlowsJob(ctx context.Context, jobID string, opts *GetF
 	return platformclient.Call[models.ArchitectJobStateResponse](ctx, a.client, req)
 }
 
+// GetFlowsJobWait calls GetFlowsJob until the job jobID (which PostFlowsJobs creates) ends, and
+// returns its last status: when its status is Success, without error; when it is Failure, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ArchitectApi) GetFlowsJobWait(ctx context.Context, jobID string, opts *GetFlowsJobOptions) (*models.ArchitectJobStateResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ArchitectJobStateResponse]{
+		Operation: "getFlowsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ArchitectJobStateResponse, *platformclient.APIResponse, error) {
+			return a.GetFlowsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ArchitectJobStateResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Success"},
+		Failed:    []string{"Failure"},
+	})
+}
+
 // GetFlowsLookupOptions holds the optional parameters of GetFlowsLookup. A nil field is not sent.
 type GetFlowsLookupOptions struct {
 	// PageNumber is the query parameter pageNumber. Page number.
@@ -4261,19 +4897,37 @@ func (a *ArchitectApi) GetFlowsLookup(ctx context.Context, id []string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsLookupIter(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[models.Flow, error] {
+	first, read, fetch := a.getFlowsLookupWalk(id, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsLookupPages returns an iterator over the pages of GetFlowsLookup, walked as
+// GetFlowsLookupIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsLookupPages(ctx context.Context, id []string, opts *GetFlowsLookupOptions) iter.Seq2[*platformclient.Page[models.FlowEntityListing], error] {
+	first, read, fetch := a.getFlowsLookupWalk(id, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsLookupWalk is the walk of GetFlowsLookupIter and GetFlowsLookupPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsLookupWalk(id []string, opts *GetFlowsLookupOptions) (int64, func(*models.FlowEntityListing) ([]models.Flow, int64, int64, error), func(context.Context, int64) (*models.FlowEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowEntityListing) ([]models.Flow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsLookupOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Flow, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsLookup(ctx, id, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsLookup(ctx, id, &o)
+	}
 }
 
 // GetFlowsMilestoneOptions holds the optional parameters of GetFlowsMilestone, which has none yet:
@@ -4382,19 +5036,37 @@ func (a *ArchitectApi) GetFlowsMilestones(ctx context.Context, opts *GetFlowsMil
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesIter(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[models.FlowMilestone, error] {
+	first, read, fetch := a.getFlowsMilestonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsMilestonesPages returns an iterator over the pages of GetFlowsMilestones, walked as
+// GetFlowsMilestonesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsMilestonesPages(ctx context.Context, opts *GetFlowsMilestonesOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneListing], error] {
+	first, read, fetch := a.getFlowsMilestonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsMilestonesWalk is the walk of GetFlowsMilestonesIter and GetFlowsMilestonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsMilestonesWalk(opts *GetFlowsMilestonesOptions) (int64, func(*models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error), func(context.Context, int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowMilestoneListing) ([]models.FlowMilestone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsMilestonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestone, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowMilestoneListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsMilestones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsMilestones(ctx, &o)
+	}
 }
 
 // GetFlowsMilestonesDivisionviewsOptions holds the optional parameters of
@@ -4471,19 +5143,37 @@ func (a *ArchitectApi) GetFlowsMilestonesDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsIter(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[models.FlowMilestoneDivisionView, error] {
+	first, read, fetch := a.getFlowsMilestonesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsMilestonesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsMilestonesDivisionviews, walked as GetFlowsMilestonesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsMilestonesDivisionviewsPages(ctx context.Context, opts *GetFlowsMilestonesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowMilestoneDivisionViewEntityListing], error] {
+	first, read, fetch := a.getFlowsMilestonesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsMilestonesDivisionviewsWalk is the walk of GetFlowsMilestonesDivisionviewsIter and GetFlowsMilestonesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsMilestonesDivisionviewsWalk(opts *GetFlowsMilestonesDivisionviewsOptions) (int64, func(*models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowMilestoneDivisionViewEntityListing) ([]models.FlowMilestoneDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsMilestonesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowMilestoneDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowMilestoneDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsMilestonesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsMilestonesDivisionviews(ctx, &o)
+	}
 }
 
 // GetFlowsOutcomeOptions holds the optional parameters of GetFlowsOutcome, which has none yet: it
@@ -4592,19 +5282,37 @@ func (a *ArchitectApi) GetFlowsOutcomes(ctx context.Context, opts *GetFlowsOutco
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesIter(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[models.FlowOutcome, error] {
+	first, read, fetch := a.getFlowsOutcomesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsOutcomesPages returns an iterator over the pages of GetFlowsOutcomes, walked as
+// GetFlowsOutcomesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsOutcomesPages(ctx context.Context, opts *GetFlowsOutcomesOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeListing], error] {
+	first, read, fetch := a.getFlowsOutcomesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsOutcomesWalk is the walk of GetFlowsOutcomesIter and GetFlowsOutcomesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsOutcomesWalk(opts *GetFlowsOutcomesOptions) (int64, func(*models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error), func(context.Context, int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowOutcomeListing) ([]models.FlowOutcome, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcome, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowOutcomeListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsOutcomes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsOutcomes(ctx, &o)
+	}
 }
 
 // GetFlowsOutcomesDivisionviewsOptions holds the optional parameters of
@@ -4681,19 +5389,37 @@ func (a *ArchitectApi) GetFlowsOutcomesDivisionviews(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsIter(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[models.FlowOutcomeDivisionView, error] {
+	first, read, fetch := a.getFlowsOutcomesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFlowsOutcomesDivisionviewsPages returns an iterator over the pages of
+// GetFlowsOutcomesDivisionviews, walked as GetFlowsOutcomesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ArchitectApi) GetFlowsOutcomesDivisionviewsPages(ctx context.Context, opts *GetFlowsOutcomesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.FlowOutcomeDivisionViewEntityListing], error] {
+	first, read, fetch := a.getFlowsOutcomesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFlowsOutcomesDivisionviewsWalk is the walk of GetFlowsOutcomesDivisionviewsIter and GetFlowsOutcomesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ArchitectApi) getFlowsOutcomesDivisionviewsWalk(opts *GetFlowsOutcomesDivisionviewsOptions) (int64, func(*models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error), func(context.Context, int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowOutcomeDivisionViewEntityListing) ([]models.FlowOutcomeDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFlowsOutcomesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FlowOutcomeDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FlowOutcomeDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFlowsOutcomesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFlowsOutcomesDivisionviews(ctx, &o)
+	}
 }
 
 // PatchArchitectGrammarOptions holds the optional parameters of PatchArchitectGrammar. A nil field

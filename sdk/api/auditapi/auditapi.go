@@ -141,21 +141,39 @@ func (a *AuditApi) GetAuditsQueryTransactionIdResults(ctx context.Context, trans
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuditApi) GetAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.AuditLogMessage, error] {
+	first, read, fetch := a.getAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuditsQueryTransactionIdResultsPages returns an iterator over the pages of
+// GetAuditsQueryTransactionIdResults, walked as GetAuditsQueryTransactionIdResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *AuditApi) GetAuditsQueryTransactionIdResultsPages(ctx context.Context, transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) iter.Seq2[*platformclient.Page[models.AuditQueryExecutionResultsResponse], error] {
+	first, read, fetch := a.getAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuditsQueryTransactionIdResultsWalk is the walk of GetAuditsQueryTransactionIdResultsIter and GetAuditsQueryTransactionIdResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuditApi) getAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetAuditsQueryTransactionIdResultsOptions) (string, func(*models.AuditQueryExecutionResultsResponse) ([]models.AuditLogMessage, string, error), func(context.Context, string) (*models.AuditQueryExecutionResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuditQueryExecutionResultsResponse) ([]models.AuditLogMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAuditsQueryTransactionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AuditLogMessage, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAuditsQueryTransactionIdResults(ctx, transactionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+	}
 }
 
 // PostAuditsQueryOptions holds the options of PostAuditsQuery, which has no optional parameters
@@ -251,11 +269,33 @@ func (a *AuditApi) PostAuditsQueryRealtime(ctx context.Context, body *models.Aud
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *AuditApi) PostAuditsQueryRealtimeIter(ctx context.Context, body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) iter.Seq2[models.AuditLogMessage, error] {
+	first, read, fetch := a.postAuditsQueryRealtimeWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAuditsQueryRealtimePages returns an iterator over the pages of PostAuditsQueryRealtime,
+// walked as PostAuditsQueryRealtimeIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *AuditApi) PostAuditsQueryRealtimePages(ctx context.Context, body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) iter.Seq2[*platformclient.Page[models.AuditRealtimeQueryResultsResponse], error] {
+	first, read, fetch := a.postAuditsQueryRealtimeWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAuditsQueryRealtimeWalk is the walk of PostAuditsQueryRealtimeIter and PostAuditsQueryRealtimePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuditApi) postAuditsQueryRealtimeWalk(body *models.AuditRealtimeQueryRequest, opts *PostAuditsQueryRealtimeOptions) (int64, func(*models.AuditRealtimeQueryResultsResponse) ([]models.AuditLogMessage, int64, int64, error), func(context.Context, int64) (*models.AuditRealtimeQueryResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuditRealtimeQueryResultsResponse) ([]models.AuditLogMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AuditLogMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AuditRealtimeQueryResultsResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.AuditRealtimeQueryRequest
@@ -265,12 +305,8 @@ func (a *AuditApi) PostAuditsQueryRealtimeIter(ctx context.Context, body *models
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostAuditsQueryRealtime(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostAuditsQueryRealtime(ctx, pageBody, opts)
+	}
 }
 
 // PostAuditsQueryRealtimeRelatedOptions holds the optional parameters of

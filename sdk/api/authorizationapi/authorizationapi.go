@@ -213,19 +213,37 @@ func (a *AuthorizationApi) GetAuthorizationDivisionGrants(ctx context.Context, d
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionGrantsIter(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[models.AuthzGrant, error] {
+	first, read, fetch := a.getAuthorizationDivisionGrantsWalk(divisionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionGrantsPages returns an iterator over the pages of
+// GetAuthorizationDivisionGrants, walked as GetAuthorizationDivisionGrantsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionGrantsPages(ctx context.Context, divisionID string, opts *GetAuthorizationDivisionGrantsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionGrantEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionGrantsWalk(divisionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionGrantsWalk is the walk of GetAuthorizationDivisionGrantsIter and GetAuthorizationDivisionGrantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionGrantsWalk(divisionID string, opts *GetAuthorizationDivisionGrantsOptions) (int64, func(*models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionGrantEntityListing) ([]models.AuthzGrant, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionGrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzGrant, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionGrantEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionGrants(ctx, divisionID, &o)
+	}
 }
 
 // GetAuthorizationDivisionsOptions holds the optional parameters of GetAuthorizationDivisions. A
@@ -308,19 +326,37 @@ func (a *AuthorizationApi) GetAuthorizationDivisions(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsPages returns an iterator over the pages of GetAuthorizationDivisions,
+// walked as GetAuthorizationDivisionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionsPages(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisions(ctx, &o)
+	}
 }
 
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
@@ -364,19 +400,37 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsDeleted(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsDeletedPages returns an iterator over the pages of
+// GetAuthorizationDivisionsDeleted, walked as GetAuthorizationDivisionsDeletedIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionsDeletedPages(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsDeletedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionsDeleted(ctx, &o)
+	}
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -469,21 +523,39 @@ func (a *AuthorizationApi) GetAuthorizationDivisionsQuery(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsQueryPages returns an iterator over the pages of
+// GetAuthorizationDivisionsQuery, walked as GetAuthorizationDivisionsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationDivisionsQueryPages(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionCursorListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) (string, func(*models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error), func(context.Context, string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationDivisionsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAuthorizationDivisionsQuery(ctx, &o)
+	}
 }
 
 // GetAuthorizationDivisionspermittedMeOptions holds the optional parameters of
@@ -563,19 +635,38 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMe(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedMe, walked as
+// GetAuthorizationDivisionspermittedPagedMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+	}
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
@@ -630,19 +721,38 @@ func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedSubjectId, walked as
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+	}
 }
 
 // GetAuthorizationPermissionsOptions holds the optional parameters of GetAuthorizationPermissions.
@@ -697,19 +807,37 @@ func (a *AuthorizationApi) GetAuthorizationPermissions(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPermissionsIter(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[models.DomainPermissionCollection, error] {
+	first, read, fetch := a.getAuthorizationPermissionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationPermissionsPages returns an iterator over the pages of
+// GetAuthorizationPermissions, walked as GetAuthorizationPermissionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationPermissionsPages(ctx context.Context, opts *GetAuthorizationPermissionsOptions) iter.Seq2[*platformclient.Page[models.PermissionCollectionEntityListing], error] {
+	first, read, fetch := a.getAuthorizationPermissionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationPermissionsWalk is the walk of GetAuthorizationPermissionsIter and GetAuthorizationPermissionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPermissionsWalk(opts *GetAuthorizationPermissionsOptions) (int64, func(*models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error), func(context.Context, int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PermissionCollectionEntityListing) ([]models.DomainPermissionCollection, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationPermissionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainPermissionCollection, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PermissionCollectionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationPermissions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationPermissions(ctx, &o)
+	}
 }
 
 // GetAuthorizationPoliciesOptions holds the optional parameters of GetAuthorizationPolicies. A nil
@@ -752,21 +880,39 @@ func (a *AuthorizationApi) GetAuthorizationPolicies(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesIter(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	first, read, fetch := a.getAuthorizationPoliciesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationPoliciesPages returns an iterator over the pages of GetAuthorizationPolicies,
+// walked as GetAuthorizationPoliciesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesPages(ctx context.Context, opts *GetAuthorizationPoliciesOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	first, read, fetch := a.getAuthorizationPoliciesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationPoliciesWalk is the walk of GetAuthorizationPoliciesIter and GetAuthorizationPoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesWalk(opts *GetAuthorizationPoliciesOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAuthorizationPolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAuthorizationPolicies(ctx, &o)
+	}
 }
 
 // GetAuthorizationPoliciesSubjectSubjectIdOptions holds the optional parameters of
@@ -815,21 +961,39 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdIter(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	first, read, fetch := a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationPoliciesSubjectSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationPoliciesSubjectSubjectId, walked as GetAuthorizationPoliciesSubjectSubjectIdIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesSubjectSubjectIdPages(ctx context.Context, subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	first, read, fetch := a.getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationPoliciesSubjectSubjectIdWalk is the walk of GetAuthorizationPoliciesSubjectSubjectIdIter and GetAuthorizationPoliciesSubjectSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesSubjectSubjectIdWalk(subjectID string, opts *GetAuthorizationPoliciesSubjectSubjectIdOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesSubjectSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAuthorizationPoliciesSubjectSubjectId(ctx, subjectID, &o)
+	}
 }
 
 // GetAuthorizationPoliciesTargetOptions holds the optional parameters of
@@ -877,21 +1041,39 @@ func (a *AuthorizationApi) GetAuthorizationPoliciesTarget(ctx context.Context, t
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationPoliciesTargetIter(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[models.AuthorizationPolicy, error] {
+	first, read, fetch := a.getAuthorizationPoliciesTargetWalk(targetName, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationPoliciesTargetPages returns an iterator over the pages of
+// GetAuthorizationPoliciesTarget, walked as GetAuthorizationPoliciesTargetIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *AuthorizationApi) GetAuthorizationPoliciesTargetPages(ctx context.Context, targetName string, opts *GetAuthorizationPoliciesTargetOptions) iter.Seq2[*platformclient.Page[models.AuthorizationPolicyEntityListing], error] {
+	first, read, fetch := a.getAuthorizationPoliciesTargetWalk(targetName, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationPoliciesTargetWalk is the walk of GetAuthorizationPoliciesTargetIter and GetAuthorizationPoliciesTargetPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationPoliciesTargetWalk(targetName string, opts *GetAuthorizationPoliciesTargetOptions) (string, func(*models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error), func(context.Context, string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthorizationPolicyEntityListing) ([]models.AuthorizationPolicy, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationPoliciesTargetOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthorizationPolicy, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthorizationPolicyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAuthorizationPoliciesTarget(ctx, targetName, &o)
+	}
 }
 
 // GetAuthorizationPoliciesTargetSubjectSubjectIdOptions holds the optional parameters of
@@ -1142,19 +1324,37 @@ func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrants(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[models.SubjectDivisionGrants, error] {
+	first, read, fetch := a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationRoleSubjectgrantsPages returns an iterator over the pages of
+// GetAuthorizationRoleSubjectgrants, walked as GetAuthorizationRoleSubjectgrantsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRoleSubjectgrantsPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) iter.Seq2[*platformclient.Page[models.SubjectDivisionGrantsEntityListing], error] {
+	first, read, fetch := a.getAuthorizationRoleSubjectgrantsWalk(roleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationRoleSubjectgrantsWalk is the walk of GetAuthorizationRoleSubjectgrantsIter and GetAuthorizationRoleSubjectgrantsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRoleSubjectgrantsWalk(roleID string, opts *GetAuthorizationRoleSubjectgrantsOptions) (int64, func(*models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error), func(context.Context, int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SubjectDivisionGrantsEntityListing) ([]models.SubjectDivisionGrants, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRoleSubjectgrantsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SubjectDivisionGrants, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SubjectDivisionGrantsEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationRoleSubjectgrants(ctx, roleID, &o)
+	}
 }
 
 // GetAuthorizationRoleUsersOptions holds the optional parameters of GetAuthorizationRoleUsers. A
@@ -1203,19 +1403,37 @@ func (a *AuthorizationApi) GetAuthorizationRoleUsers(ctx context.Context, roleID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRoleUsersIter(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[models.UserReference, error] {
+	first, read, fetch := a.getAuthorizationRoleUsersWalk(roleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationRoleUsersPages returns an iterator over the pages of GetAuthorizationRoleUsers,
+// walked as GetAuthorizationRoleUsersIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRoleUsersPages(ctx context.Context, roleID string, opts *GetAuthorizationRoleUsersOptions) iter.Seq2[*platformclient.Page[models.UserReferenceEntityListing], error] {
+	first, read, fetch := a.getAuthorizationRoleUsersWalk(roleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationRoleUsersWalk is the walk of GetAuthorizationRoleUsersIter and GetAuthorizationRoleUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRoleUsersWalk(roleID string, opts *GetAuthorizationRoleUsersOptions) (int64, func(*models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error), func(context.Context, int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserReferenceEntityListing) ([]models.UserReference, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRoleUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserReference, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserReferenceEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoleUsers(ctx, roleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationRoleUsers(ctx, roleID, &o)
+	}
 }
 
 // GetAuthorizationRolesOptions holds the optional parameters of GetAuthorizationRoles. A nil field
@@ -1306,19 +1524,37 @@ func (a *AuthorizationApi) GetAuthorizationRoles(ctx context.Context, opts *GetA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *AuthorizationApi) GetAuthorizationRolesIter(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[models.DomainOrganizationRole, error] {
+	first, read, fetch := a.getAuthorizationRolesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationRolesPages returns an iterator over the pages of GetAuthorizationRoles, walked as
+// GetAuthorizationRolesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *AuthorizationApi) GetAuthorizationRolesPages(ctx context.Context, opts *GetAuthorizationRolesOptions) iter.Seq2[*platformclient.Page[models.OrganizationRoleEntityListing], error] {
+	first, read, fetch := a.getAuthorizationRolesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationRolesWalk is the walk of GetAuthorizationRolesIter and GetAuthorizationRolesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *AuthorizationApi) getAuthorizationRolesWalk(opts *GetAuthorizationRolesOptions) (int64, func(*models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error), func(context.Context, int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationRoleEntityListing) ([]models.DomainOrganizationRole, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationRolesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainOrganizationRole, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OrganizationRoleEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationRoles(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationRoles(ctx, &o)
+	}
 }
 
 // GetAuthorizationRolesSettingsOptions holds the optional parameters of

@@ -240,6 +240,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExport(ctx context.Conte
 	return platformclient.Call[models.DecisionTableExportJob](ctx, a.client, req)
 }
 
+// GetBusinessrulesDecisiontableExportWait calls GetBusinessrulesDecisiontableExport until the job
+// exportJobID (which PostBusinessrulesDecisiontableExports creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Failed, with a
+// *platformclient.JobError that names the state and the job's error.errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportWait(ctx context.Context, tableID string, exportJobID string, opts *GetBusinessrulesDecisiontableExportOptions) (*models.DecisionTableExportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DecisionTableExportJob]{
+		Operation: "getBusinessrulesDecisiontableExport",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.DecisionTableExportJob, *platformclient.APIResponse, error) {
+			return a.GetBusinessrulesDecisiontableExport(ctx, tableID, exportJobID, opts)
+		},
+		State: func(s *models.DecisionTableExportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).ErrorMessage)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetBusinessrulesDecisiontableExportsOptions holds the optional parameters of
 // GetBusinessrulesDecisiontableExports. A nil field is not sent.
 type GetBusinessrulesDecisiontableExportsOptions struct {
@@ -283,21 +306,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[models.DecisionTableExportJob, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableExportsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontableExportsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableExports, walked as GetBusinessrulesDecisiontableExportsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableExportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableExportJobListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableExportsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontableExportsWalk is the walk of GetBusinessrulesDecisiontableExportsIter and GetBusinessrulesDecisiontableExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableExportsWalk(tableID string, opts *GetBusinessrulesDecisiontableExportsOptions) (string, func(*models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error), func(context.Context, string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableExportJobListing) ([]models.DecisionTableExportJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableExportJob, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableExportJobListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetBusinessrulesDecisiontableExports(ctx, tableID, &o)
+	}
 }
 
 // GetBusinessrulesDecisiontableImportOptions holds the optional parameters of
@@ -324,6 +365,29 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImport(ctx context.Conte
 	req.SetPathParam("tableId", tableID)
 	req.SetPathParam("importJobId", importJobID)
 	return platformclient.Call[models.DecisionTableImportJob](ctx, a.client, req)
+}
+
+// GetBusinessrulesDecisiontableImportWait calls GetBusinessrulesDecisiontableImport until the job
+// importJobID (which PostBusinessrulesDecisiontableImports creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state and the job's error.errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportWait(ctx context.Context, tableID string, importJobID string, opts *GetBusinessrulesDecisiontableImportOptions) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.DecisionTableImportJob]{
+		Operation: "getBusinessrulesDecisiontableImport",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.DecisionTableImportJob, *platformclient.APIResponse, error) {
+			return a.GetBusinessrulesDecisiontableImport(ctx, tableID, importJobID, opts)
+		},
+		State: func(s *models.DecisionTableImportJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).ErrorMessage)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetBusinessrulesDecisiontableImportsOptions holds the optional parameters of
@@ -369,21 +433,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImports(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[models.DecisionTableImportJob, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableImportsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontableImportsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableImports, walked as GetBusinessrulesDecisiontableImportsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableImportsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableImportJobListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableImportsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontableImportsWalk is the walk of GetBusinessrulesDecisiontableImportsIter and GetBusinessrulesDecisiontableImportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableImportsWalk(tableID string, opts *GetBusinessrulesDecisiontableImportsOptions) (string, func(*models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error), func(context.Context, string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableImportJobListing) ([]models.DecisionTableImportJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableImportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableImportJob, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableImportJobListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetBusinessrulesDecisiontableImports(ctx, tableID, &o)
+	}
 }
 
 // GetBusinessrulesDecisiontableVersionOptions holds the optional parameters of
@@ -487,20 +569,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRows(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsIter(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[models.DecisionTableRow, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontableVersionRowsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableVersionRows, walked as GetBusinessrulesDecisiontableVersionRowsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionRowsPages(ctx context.Context, tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionRowsWalk(tableID, tableVersion, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontableVersionRowsWalk is the walk of GetBusinessrulesDecisiontableVersionRowsIter and GetBusinessrulesDecisiontableVersionRowsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionRowsWalk(tableID string, tableVersion int32, opts *GetBusinessrulesDecisiontableVersionRowsOptions) (int64, func(*models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error), func(context.Context, int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetBusinessrulesDecisiontableVersionRowsOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
-		r, resp, err := a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetBusinessrulesDecisiontableVersionRows(ctx, tableID, tableVersion, &o)
+	}
 }
 
 // GetBusinessrulesDecisiontableVersionsOptions holds the optional parameters of
@@ -546,21 +647,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsIter(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[models.DecisionTableVersion, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontableVersionsPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontableVersions, walked as GetBusinessrulesDecisiontableVersionsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontableVersionsPages(ctx context.Context, tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) iter.Seq2[*platformclient.Page[models.DecisionTableVersionListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontableVersionsWalk(tableID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontableVersionsWalk is the walk of GetBusinessrulesDecisiontableVersionsIter and GetBusinessrulesDecisiontableVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontableVersionsWalk(tableID string, opts *GetBusinessrulesDecisiontableVersionsOptions) (string, func(*models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error), func(context.Context, string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableVersionListing) ([]models.DecisionTableVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontableVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTableVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetBusinessrulesDecisiontableVersions(ctx, tableID, &o)
+	}
 }
 
 // GetBusinessrulesDecisiontablesOptions holds the optional parameters of
@@ -615,21 +734,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontables(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[models.DecisionTable, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontablesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontablesPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontables, walked as GetBusinessrulesDecisiontablesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontablesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontablesWalk is the walk of GetBusinessrulesDecisiontablesIter and GetBusinessrulesDecisiontablesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesWalk(opts *GetBusinessrulesDecisiontablesOptions) (string, func(*models.DecisionTableListing) ([]models.DecisionTable, string, error), func(context.Context, string) (*models.DecisionTableListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontablesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetBusinessrulesDecisiontables(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetBusinessrulesDecisiontables(ctx, &o)
+	}
 }
 
 // GetBusinessrulesDecisiontablesSearchOptions holds the optional parameters of
@@ -702,21 +839,39 @@ func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearch(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchIter(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[models.DecisionTable, error] {
+	first, read, fetch := a.getBusinessrulesDecisiontablesSearchWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetBusinessrulesDecisiontablesSearchPages returns an iterator over the pages of
+// GetBusinessrulesDecisiontablesSearch, walked as GetBusinessrulesDecisiontablesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *BusinessRulesApi) GetBusinessrulesDecisiontablesSearchPages(ctx context.Context, opts *GetBusinessrulesDecisiontablesSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableListing], error] {
+	first, read, fetch := a.getBusinessrulesDecisiontablesSearchWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getBusinessrulesDecisiontablesSearchWalk is the walk of GetBusinessrulesDecisiontablesSearchIter and GetBusinessrulesDecisiontablesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) getBusinessrulesDecisiontablesSearchWalk(opts *GetBusinessrulesDecisiontablesSearchOptions) (string, func(*models.DecisionTableListing) ([]models.DecisionTable, string, error), func(context.Context, string) (*models.DecisionTableListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableListing) ([]models.DecisionTable, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetBusinessrulesDecisiontablesSearchOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DecisionTable, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DecisionTableListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetBusinessrulesDecisiontablesSearch(ctx, &o)
+	}
 }
 
 // GetBusinessrulesSchemaOptions holds the optional parameters of GetBusinessrulesSchema, which has
@@ -1380,22 +1535,41 @@ func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearch(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchIter(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[models.DecisionTableRow, error] {
+	first, read, fetch := a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostBusinessrulesDecisiontableVersionRowsSearchPages returns an iterator over the pages of
+// PostBusinessrulesDecisiontableVersionRowsSearch, walked as
+// PostBusinessrulesDecisiontableVersionRowsSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *BusinessRulesApi) PostBusinessrulesDecisiontableVersionRowsSearchPages(ctx context.Context, tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) iter.Seq2[*platformclient.Page[models.DecisionTableRowListing], error] {
+	first, read, fetch := a.postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID, tableVersion, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postBusinessrulesDecisiontableVersionRowsSearchWalk is the walk of PostBusinessrulesDecisiontableVersionRowsSearchIter and PostBusinessrulesDecisiontableVersionRowsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *BusinessRulesApi) postBusinessrulesDecisiontableVersionRowsSearchWalk(tableID string, tableVersion int32, body *models.SearchDecisionTableRowsRequest, opts *PostBusinessrulesDecisiontableVersionRowsSearchOptions) (int64, func(*models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error), func(context.Context, int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DecisionTableRowListing) ([]models.DecisionTableRow, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostBusinessrulesDecisiontableVersionRowsSearchOptions
 	if opts != nil {
 		o = *opts
 	}
 	start, _ := strconv.ParseInt(platformclient.Deref(o.PageNumber), 10, 64) // the spec types this page number as a string
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DecisionTableRow, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.DecisionTableRowListing, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			o.PageNumber = platformclient.Ptr(strconv.FormatInt(page, 10))
 		}
-		r, resp, err := a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostBusinessrulesDecisiontableVersionRowsSearch(ctx, tableID, tableVersion, body, &o)
+	}
 }
 
 // PostBusinessrulesDecisiontableVersionSyncOptions holds the optional parameters of

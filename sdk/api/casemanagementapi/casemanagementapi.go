@@ -206,21 +206,39 @@ func (a *CaseManagementApi) GetCasemanagementCaseAssociations(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseAssociationsIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[models.CaseAssociation, error] {
+	first, read, fetch := a.getCasemanagementCaseAssociationsWalk(caseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseAssociationsPages returns an iterator over the pages of
+// GetCasemanagementCaseAssociations, walked as GetCasemanagementCaseAssociationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseAssociationsPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseAssociationsOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationListing], error] {
+	first, read, fetch := a.getCasemanagementCaseAssociationsWalk(caseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseAssociationsWalk is the walk of GetCasemanagementCaseAssociationsIter and GetCasemanagementCaseAssociationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseAssociationsWalk(caseID string, opts *GetCasemanagementCaseAssociationsOptions) (string, func(*models.CaseAssociationListing) ([]models.CaseAssociation, string, error), func(context.Context, string) (*models.CaseAssociationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseAssociationListing) ([]models.CaseAssociation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseAssociationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseAssociationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseAssociations(ctx, caseID, &o)
+	}
 }
 
 // GetCasemanagementCaseStageOptions holds the optional parameters of GetCasemanagementCaseStage,
@@ -325,21 +343,39 @@ func (a *CaseManagementApi) GetCasemanagementCaseStageSteps(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStageStepsIter(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[models.Step, error] {
+	first, read, fetch := a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseStageStepsPages returns an iterator over the pages of
+// GetCasemanagementCaseStageSteps, walked as GetCasemanagementCaseStageStepsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseStageStepsPages(ctx context.Context, caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) iter.Seq2[*platformclient.Page[models.StepListing], error] {
+	first, read, fetch := a.getCasemanagementCaseStageStepsWalk(caseID, stageID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseStageStepsWalk is the walk of GetCasemanagementCaseStageStepsIter and GetCasemanagementCaseStageStepsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseStageStepsWalk(caseID string, stageID string, opts *GetCasemanagementCaseStageStepsOptions) (string, func(*models.StepListing) ([]models.Step, string, error), func(context.Context, string) (*models.StepListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StepListing) ([]models.Step, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseStageStepsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Step, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StepListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseStageSteps(ctx, caseID, stageID, &o)
+	}
 }
 
 // GetCasemanagementCaseStagesOptions holds the optional parameters of GetCasemanagementCaseStages.
@@ -391,21 +427,39 @@ func (a *CaseManagementApi) GetCasemanagementCaseStages(ctx context.Context, cas
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseStagesIter(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[models.Stage, error] {
+	first, read, fetch := a.getCasemanagementCaseStagesWalk(caseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseStagesPages returns an iterator over the pages of
+// GetCasemanagementCaseStages, walked as GetCasemanagementCaseStagesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseStagesPages(ctx context.Context, caseID string, opts *GetCasemanagementCaseStagesOptions) iter.Seq2[*platformclient.Page[models.StageListing], error] {
+	first, read, fetch := a.getCasemanagementCaseStagesWalk(caseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseStagesWalk is the walk of GetCasemanagementCaseStagesIter and GetCasemanagementCaseStagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseStagesWalk(caseID string, opts *GetCasemanagementCaseStagesOptions) (string, func(*models.StageListing) ([]models.Stage, string, error), func(context.Context, string) (*models.StageListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StageListing) ([]models.Stage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseStagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stage, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StageListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseStages(ctx, caseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseStages(ctx, caseID, &o)
+	}
 }
 
 // GetCasemanagementCaseTerminateJobOptions holds the optional parameters of
@@ -431,6 +485,29 @@ func (a *CaseManagementApi) GetCasemanagementCaseTerminateJob(ctx context.Contex
 	req.SetPathParam("caseId", caseID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.TerminateJob](ctx, a.client, req)
+}
+
+// GetCasemanagementCaseTerminateJobWait calls GetCasemanagementCaseTerminateJob until the job jobID
+// (which PostCasemanagementCaseTerminateJobs creates) ends, and returns its last status: when its
+// status is Succeeded, without error; when it is Failed, with a *platformclient.JobError that names
+// the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *CaseManagementApi) GetCasemanagementCaseTerminateJobWait(ctx context.Context, caseID string, jobID string, opts *GetCasemanagementCaseTerminateJobOptions) (*models.TerminateJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TerminateJob]{
+		Operation: "getCasemanagementCaseTerminateJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TerminateJob, *platformclient.APIResponse, error) {
+			return a.GetCasemanagementCaseTerminateJob(ctx, caseID, jobID, opts)
+		},
+		State: func(s *models.TerminateJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetCasemanagementCaseplanOptions holds the optional parameters of GetCasemanagementCaseplan,
@@ -671,21 +748,40 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplans(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansIter(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[models.Stepplan, error] {
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseplanVersionStageplanStepplansPages returns an iterator over the pages of
+// GetCasemanagementCaseplanVersionStageplanStepplans, walked as
+// GetCasemanagementCaseplanVersionStageplanStepplansIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplanStepplansPages(ctx context.Context, caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) iter.Seq2[*platformclient.Page[models.StepplanListing], error] {
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID, versionID, stageplanID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseplanVersionStageplanStepplansWalk is the walk of GetCasemanagementCaseplanVersionStageplanStepplansIter and GetCasemanagementCaseplanVersionStageplanStepplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplanStepplansWalk(caseplanID string, versionID string, stageplanID string, opts *GetCasemanagementCaseplanVersionStageplanStepplansOptions) (string, func(*models.StepplanListing) ([]models.Stepplan, string, error), func(context.Context, string) (*models.StepplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StepplanListing) ([]models.Stepplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplanVersionStageplanStepplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stepplan, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StepplanListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseplanVersionStageplanStepplans(ctx, caseplanID, versionID, stageplanID, &o)
+	}
 }
 
 // GetCasemanagementCaseplanVersionStageplansOptions holds the optional parameters of
@@ -748,21 +844,40 @@ func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplans(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansIter(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[models.Stageplan, error] {
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseplanVersionStageplansPages returns an iterator over the pages of
+// GetCasemanagementCaseplanVersionStageplans, walked as
+// GetCasemanagementCaseplanVersionStageplansIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplanVersionStageplansPages(ctx context.Context, caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) iter.Seq2[*platformclient.Page[models.StageplanListing], error] {
+	first, read, fetch := a.getCasemanagementCaseplanVersionStageplansWalk(caseplanID, versionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseplanVersionStageplansWalk is the walk of GetCasemanagementCaseplanVersionStageplansIter and GetCasemanagementCaseplanVersionStageplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplanVersionStageplansWalk(caseplanID string, versionID string, opts *GetCasemanagementCaseplanVersionStageplansOptions) (string, func(*models.StageplanListing) ([]models.Stageplan, string, error), func(context.Context, string) (*models.StageplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StageplanListing) ([]models.Stageplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplanVersionStageplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Stageplan, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.StageplanListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseplanVersionStageplans(ctx, caseplanID, versionID, &o)
+	}
 }
 
 // GetCasemanagementCaseplansOptions holds the optional parameters of GetCasemanagementCaseplans. A
@@ -812,21 +927,39 @@ func (a *CaseManagementApi) GetCasemanagementCaseplans(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCaseplansIter(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[models.Caseplan, error] {
+	first, read, fetch := a.getCasemanagementCaseplansWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCaseplansPages returns an iterator over the pages of GetCasemanagementCaseplans,
+// walked as GetCasemanagementCaseplansIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCaseplansPages(ctx context.Context, opts *GetCasemanagementCaseplansOptions) iter.Seq2[*platformclient.Page[models.CaseplanListing], error] {
+	first, read, fetch := a.getCasemanagementCaseplansWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCaseplansWalk is the walk of GetCasemanagementCaseplansIter and GetCasemanagementCaseplansPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCaseplansWalk(opts *GetCasemanagementCaseplansOptions) (string, func(*models.CaseplanListing) ([]models.Caseplan, string, error), func(context.Context, string) (*models.CaseplanListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseplanListing) ([]models.Caseplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCaseplansOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseplanListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCaseplans(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCaseplans(ctx, &o)
+	}
 }
 
 // GetCasemanagementCasesExternalcontactOptions holds the optional parameters of
@@ -885,21 +1018,39 @@ func (a *CaseManagementApi) GetCasemanagementCasesExternalcontact(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactIter(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[models.Case, error] {
+	first, read, fetch := a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetCasemanagementCasesExternalcontactPages returns an iterator over the pages of
+// GetCasemanagementCasesExternalcontact, walked as GetCasemanagementCasesExternalcontactIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *CaseManagementApi) GetCasemanagementCasesExternalcontactPages(ctx context.Context, externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CaseListing], error] {
+	first, read, fetch := a.getCasemanagementCasesExternalcontactWalk(externalContactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getCasemanagementCasesExternalcontactWalk is the walk of GetCasemanagementCasesExternalcontactIter and GetCasemanagementCasesExternalcontactPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) getCasemanagementCasesExternalcontactWalk(externalContactID string, opts *GetCasemanagementCasesExternalcontactOptions) (string, func(*models.CaseListing) ([]models.Case, string, error), func(context.Context, string) (*models.CaseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseListing) ([]models.Case, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetCasemanagementCasesExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Case, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CaseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetCasemanagementCasesExternalcontact(ctx, externalContactID, &o)
+	}
 }
 
 // GetCasemanagementCasesReferenceOptions holds the optional parameters of
@@ -1403,11 +1554,33 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[models.Caseplan, error] {
+	first, read, fetch := a.postCasemanagementCaseplansQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostCasemanagementCaseplansQueryPages returns an iterator over the pages of
+// PostCasemanagementCaseplansQuery, walked as PostCasemanagementCaseplansQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *CaseManagementApi) PostCasemanagementCaseplansQueryPages(ctx context.Context, body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) iter.Seq2[*platformclient.Page[models.CaseplanQueryEntityListing], error] {
+	first, read, fetch := a.postCasemanagementCaseplansQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postCasemanagementCaseplansQueryWalk is the walk of PostCasemanagementCaseplansQueryIter and PostCasemanagementCaseplansQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) postCasemanagementCaseplansQueryWalk(body *models.CaseplanQueryRequest, opts *PostCasemanagementCaseplansQueryOptions) (string, func(*models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error), func(context.Context, string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseplanQueryEntityListing) ([]models.Caseplan, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Caseplan, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.CaseplanQueryEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.CaseplanQueryRequest
@@ -1417,12 +1590,8 @@ func (a *CaseManagementApi) PostCasemanagementCaseplansQueryIter(ctx context.Con
 			b.After = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+		return a.PostCasemanagementCaseplansQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostCasemanagementCasesOptions holds the options of PostCasemanagementCases, which has no
@@ -1506,11 +1675,33 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQuery(ctx context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[models.CaseAssociation, error] {
+	first, read, fetch := a.postCasemanagementCasesAssociationsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostCasemanagementCasesAssociationsQueryPages returns an iterator over the pages of
+// PostCasemanagementCasesAssociationsQuery, walked as PostCasemanagementCasesAssociationsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as body.After.
+func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryPages(ctx context.Context, body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) iter.Seq2[*platformclient.Page[models.CaseAssociationQueryEntityListing], error] {
+	first, read, fetch := a.postCasemanagementCasesAssociationsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postCasemanagementCasesAssociationsQueryWalk is the walk of PostCasemanagementCasesAssociationsQueryIter and PostCasemanagementCasesAssociationsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CaseManagementApi) postCasemanagementCasesAssociationsQueryWalk(body *models.CaseAssociationQuery, opts *PostCasemanagementCasesAssociationsQueryOptions) (string, func(*models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error), func(context.Context, string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CaseAssociationQueryEntityListing) ([]models.CaseAssociation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.CaseAssociation, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.CaseAssociationQueryEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.CaseAssociationQuery
@@ -1520,12 +1711,8 @@ func (a *CaseManagementApi) PostCasemanagementCasesAssociationsQueryIter(ctx con
 			b.After = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+		return a.PostCasemanagementCasesAssociationsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PutCasemanagementCaseplanDataschemaOptions holds the options of

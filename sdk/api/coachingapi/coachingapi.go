@@ -183,19 +183,37 @@ func (a *CoachingApi) GetCoachingAppointmentAnnotations(ctx context.Context, app
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentAnnotationsIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[models.CoachingAnnotation, error] {
+	first, read, fetch := a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetCoachingAppointmentAnnotationsPages returns an iterator over the pages of
+// GetCoachingAppointmentAnnotations, walked as GetCoachingAppointmentAnnotationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentAnnotationsPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) iter.Seq2[*platformclient.Page[models.CoachingAnnotationList], error] {
+	first, read, fetch := a.getCoachingAppointmentAnnotationsWalk(appointmentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getCoachingAppointmentAnnotationsWalk is the walk of GetCoachingAppointmentAnnotationsIter and GetCoachingAppointmentAnnotationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentAnnotationsWalk(appointmentID string, opts *GetCoachingAppointmentAnnotationsOptions) (int64, func(*models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error), func(context.Context, int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAnnotationList) ([]models.CoachingAnnotation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentAnnotationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAnnotation, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAnnotationList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetCoachingAppointmentAnnotations(ctx, appointmentID, &o)
+	}
 }
 
 // GetCoachingAppointmentStatusesOptions holds the optional parameters of
@@ -246,19 +264,37 @@ func (a *CoachingApi) GetCoachingAppointmentStatuses(ctx context.Context, appoin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentStatusesIter(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[models.CoachingAppointmentStatusResponse, error] {
+	first, read, fetch := a.getCoachingAppointmentStatusesWalk(appointmentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetCoachingAppointmentStatusesPages returns an iterator over the pages of
+// GetCoachingAppointmentStatuses, walked as GetCoachingAppointmentStatusesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentStatusesPages(ctx context.Context, appointmentID string, opts *GetCoachingAppointmentStatusesOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentStatusResponseList], error] {
+	first, read, fetch := a.getCoachingAppointmentStatusesWalk(appointmentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getCoachingAppointmentStatusesWalk is the walk of GetCoachingAppointmentStatusesIter and GetCoachingAppointmentStatusesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentStatusesWalk(appointmentID string, opts *GetCoachingAppointmentStatusesOptions) (int64, func(*models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentStatusResponseList) ([]models.CoachingAppointmentStatusResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentStatusesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentStatusResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentStatusResponseList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetCoachingAppointmentStatuses(ctx, appointmentID, &o)
+	}
 }
 
 // GetCoachingAppointmentsOptions holds the optional parameters of GetCoachingAppointments. A nil
@@ -362,19 +398,37 @@ func (a *CoachingApi) GetCoachingAppointments(ctx context.Context, userIDs []str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsIter(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	first, read, fetch := a.getCoachingAppointmentsWalk(userIDs, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetCoachingAppointmentsPages returns an iterator over the pages of GetCoachingAppointments,
+// walked as GetCoachingAppointmentsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentsPages(ctx context.Context, userIDs []string, opts *GetCoachingAppointmentsOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
+	first, read, fetch := a.getCoachingAppointmentsWalk(userIDs, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getCoachingAppointmentsWalk is the walk of GetCoachingAppointmentsIter and GetCoachingAppointmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentsWalk(userIDs []string, opts *GetCoachingAppointmentsOptions) (int64, func(*models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointments(ctx, userIDs, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetCoachingAppointments(ctx, userIDs, &o)
+	}
 }
 
 // GetCoachingAppointmentsMeOptions holds the optional parameters of GetCoachingAppointmentsMe. A
@@ -471,19 +525,37 @@ func (a *CoachingApi) GetCoachingAppointmentsMe(ctx context.Context, opts *GetCo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingAppointmentsMeIter(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[models.CoachingAppointmentResponse, error] {
+	first, read, fetch := a.getCoachingAppointmentsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetCoachingAppointmentsMePages returns an iterator over the pages of GetCoachingAppointmentsMe,
+// walked as GetCoachingAppointmentsMeIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingAppointmentsMePages(ctx context.Context, opts *GetCoachingAppointmentsMeOptions) iter.Seq2[*platformclient.Page[models.CoachingAppointmentResponseList], error] {
+	first, read, fetch := a.getCoachingAppointmentsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getCoachingAppointmentsMeWalk is the walk of GetCoachingAppointmentsMeIter and GetCoachingAppointmentsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingAppointmentsMeWalk(opts *GetCoachingAppointmentsMeOptions) (int64, func(*models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error), func(context.Context, int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingAppointmentResponseList) ([]models.CoachingAppointmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingAppointmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingAppointmentResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingAppointmentResponseList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingAppointmentsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetCoachingAppointmentsMe(ctx, &o)
+	}
 }
 
 // GetCoachingNotificationOptions holds the optional parameters of GetCoachingNotification. A nil
@@ -568,19 +640,37 @@ func (a *CoachingApi) GetCoachingNotifications(ctx context.Context, opts *GetCoa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *CoachingApi) GetCoachingNotificationsIter(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[models.CoachingNotification, error] {
+	first, read, fetch := a.getCoachingNotificationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetCoachingNotificationsPages returns an iterator over the pages of GetCoachingNotifications,
+// walked as GetCoachingNotificationsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *CoachingApi) GetCoachingNotificationsPages(ctx context.Context, opts *GetCoachingNotificationsOptions) iter.Seq2[*platformclient.Page[models.CoachingNotificationList], error] {
+	first, read, fetch := a.getCoachingNotificationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getCoachingNotificationsWalk is the walk of GetCoachingNotificationsIter and GetCoachingNotificationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *CoachingApi) getCoachingNotificationsWalk(opts *GetCoachingNotificationsOptions) (int64, func(*models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error), func(context.Context, int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error)) {
+	read := func(r *models.CoachingNotificationList) ([]models.CoachingNotification, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetCoachingNotificationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CoachingNotification, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CoachingNotificationList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetCoachingNotifications(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetCoachingNotifications(ctx, &o)
+	}
 }
 
 // GetCoachingScheduleslotsJobOptions holds the optional parameters of GetCoachingScheduleslotsJob,

@@ -320,19 +320,37 @@ func (a *ContentManagementApi) GetContentmanagementDocuments(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[models.Document, error] {
+	first, read, fetch := a.getContentmanagementDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementDocumentsPages returns an iterator over the pages of
+// GetContentmanagementDocuments, walked as GetContentmanagementDocumentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
+	first, read, fetch := a.getContentmanagementDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementDocumentsWalk is the walk of GetContentmanagementDocumentsIter and GetContentmanagementDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementDocumentsWalk(workspaceID string, opts *GetContentmanagementDocumentsOptions) (int64, func(*models.DocumentEntityListing) ([]models.Document, int64, int64, error), func(context.Context, int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementDocuments(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementDocuments(ctx, workspaceID, &o)
+	}
 }
 
 // GetContentmanagementQueryOptions holds the optional parameters of GetContentmanagementQuery. A
@@ -564,19 +582,37 @@ func (a *ContentManagementApi) GetContentmanagementShares(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementSharesIter(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[models.Share, error] {
+	first, read, fetch := a.getContentmanagementSharesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementSharesPages returns an iterator over the pages of GetContentmanagementShares,
+// walked as GetContentmanagementSharesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementSharesPages(ctx context.Context, opts *GetContentmanagementSharesOptions) iter.Seq2[*platformclient.Page[models.ShareEntityListing], error] {
+	first, read, fetch := a.getContentmanagementSharesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementSharesWalk is the walk of GetContentmanagementSharesIter and GetContentmanagementSharesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementSharesWalk(opts *GetContentmanagementSharesOptions) (int64, func(*models.ShareEntityListing) ([]models.Share, int64, int64, error), func(context.Context, int64) (*models.ShareEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ShareEntityListing) ([]models.Share, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementSharesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Share, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ShareEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementShares(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementShares(ctx, &o)
+	}
 }
 
 // GetContentmanagementStatusOptions holds the optional parameters of GetContentmanagementStatus. A
@@ -618,19 +654,37 @@ func (a *ContentManagementApi) GetContentmanagementStatus(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementStatusIter(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[models.CommandStatus, error] {
+	first, read, fetch := a.getContentmanagementStatusWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementStatusPages returns an iterator over the pages of GetContentmanagementStatus,
+// walked as GetContentmanagementStatusIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementStatusPages(ctx context.Context, opts *GetContentmanagementStatusOptions) iter.Seq2[*platformclient.Page[models.CommandStatusEntityListing], error] {
+	first, read, fetch := a.getContentmanagementStatusWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementStatusWalk is the walk of GetContentmanagementStatusIter and GetContentmanagementStatusPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementStatusWalk(opts *GetContentmanagementStatusOptions) (int64, func(*models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error), func(context.Context, int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommandStatusEntityListing) ([]models.CommandStatus, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementStatusOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommandStatus, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommandStatusEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementStatus(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementStatus(ctx, &o)
+	}
 }
 
 // GetContentmanagementStatusStatusIdOptions holds the optional parameters of
@@ -761,19 +815,38 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceDocuments(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[models.Document, error] {
+	first, read, fetch := a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementWorkspaceDocumentsPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceDocuments, walked as GetContentmanagementWorkspaceDocumentsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceDocumentsPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) iter.Seq2[*platformclient.Page[models.DocumentEntityListing], error] {
+	first, read, fetch := a.getContentmanagementWorkspaceDocumentsWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementWorkspaceDocumentsWalk is the walk of GetContentmanagementWorkspaceDocumentsIter and GetContentmanagementWorkspaceDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceDocumentsWalk(workspaceID string, opts *GetContentmanagementWorkspaceDocumentsOptions) (int64, func(*models.DocumentEntityListing) ([]models.Document, int64, int64, error), func(context.Context, int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentEntityListing) ([]models.Document, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Document, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DocumentEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementWorkspaceDocuments(ctx, workspaceID, &o)
+	}
 }
 
 // GetContentmanagementWorkspaceMemberOptions holds the optional parameters of
@@ -859,19 +932,37 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceMembers(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[models.WorkspaceMember, error] {
+	first, read, fetch := a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementWorkspaceMembersPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceMembers, walked as GetContentmanagementWorkspaceMembersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceMembersPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) iter.Seq2[*platformclient.Page[models.WorkspaceMemberEntityListing], error] {
+	first, read, fetch := a.getContentmanagementWorkspaceMembersWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementWorkspaceMembersWalk is the walk of GetContentmanagementWorkspaceMembersIter and GetContentmanagementWorkspaceMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceMembersWalk(workspaceID string, opts *GetContentmanagementWorkspaceMembersOptions) (int64, func(*models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error), func(context.Context, int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkspaceMemberEntityListing) ([]models.WorkspaceMember, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WorkspaceMember, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WorkspaceMemberEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementWorkspaceMembers(ctx, workspaceID, &o)
+	}
 }
 
 // GetContentmanagementWorkspaceTagvalueOptions holds the optional parameters of
@@ -962,19 +1053,38 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvalues(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesIter(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[models.TagValue, error] {
+	first, read, fetch := a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementWorkspaceTagvaluesPages returns an iterator over the pages of
+// GetContentmanagementWorkspaceTagvalues, walked as GetContentmanagementWorkspaceTagvaluesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspaceTagvaluesPages(ctx context.Context, workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
+	first, read, fetch := a.getContentmanagementWorkspaceTagvaluesWalk(workspaceID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementWorkspaceTagvaluesWalk is the walk of GetContentmanagementWorkspaceTagvaluesIter and GetContentmanagementWorkspaceTagvaluesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspaceTagvaluesWalk(workspaceID string, opts *GetContentmanagementWorkspaceTagvaluesOptions) (int64, func(*models.TagValueEntityListing) ([]models.TagValue, int64, int64, error), func(context.Context, int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspaceTagvaluesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TagValue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementWorkspaceTagvalues(ctx, workspaceID, &o)
+	}
 }
 
 // GetContentmanagementWorkspacesOptions holds the optional parameters of
@@ -1033,19 +1143,37 @@ func (a *ContentManagementApi) GetContentmanagementWorkspaces(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ContentManagementApi) GetContentmanagementWorkspacesIter(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[models.Workspace, error] {
+	first, read, fetch := a.getContentmanagementWorkspacesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetContentmanagementWorkspacesPages returns an iterator over the pages of
+// GetContentmanagementWorkspaces, walked as GetContentmanagementWorkspacesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ContentManagementApi) GetContentmanagementWorkspacesPages(ctx context.Context, opts *GetContentmanagementWorkspacesOptions) iter.Seq2[*platformclient.Page[models.WorkspaceEntityListing], error] {
+	first, read, fetch := a.getContentmanagementWorkspacesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getContentmanagementWorkspacesWalk is the walk of GetContentmanagementWorkspacesIter and GetContentmanagementWorkspacesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) getContentmanagementWorkspacesWalk(opts *GetContentmanagementWorkspacesOptions) (int64, func(*models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error), func(context.Context, int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkspaceEntityListing) ([]models.Workspace, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetContentmanagementWorkspacesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Workspace, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WorkspaceEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetContentmanagementWorkspaces(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetContentmanagementWorkspaces(ctx, &o)
+	}
 }
 
 // PostContentmanagementDocumentOptions holds the optional parameters of
@@ -1361,11 +1489,34 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQuery(ctx 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryIter(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[models.TagValue, error] {
+	first, read, fetch := a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostContentmanagementWorkspaceTagvaluesQueryPages returns an iterator over the pages of
+// PostContentmanagementWorkspaceTagvaluesQuery, walked as
+// PostContentmanagementWorkspaceTagvaluesQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryPages(ctx context.Context, workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) iter.Seq2[*platformclient.Page[models.TagValueEntityListing], error] {
+	first, read, fetch := a.postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postContentmanagementWorkspaceTagvaluesQueryWalk is the walk of PostContentmanagementWorkspaceTagvaluesQueryIter and PostContentmanagementWorkspaceTagvaluesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ContentManagementApi) postContentmanagementWorkspaceTagvaluesQueryWalk(workspaceID string, body *models.TagQueryRequest, opts *PostContentmanagementWorkspaceTagvaluesQueryOptions) (int64, func(*models.TagValueEntityListing) ([]models.TagValue, int64, int64, error), func(context.Context, int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TagValueEntityListing) ([]models.TagValue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.TagValue, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.TagValueEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.TagQueryRequest
@@ -1375,12 +1526,8 @@ func (a *ContentManagementApi) PostContentmanagementWorkspaceTagvaluesQueryIter(
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostContentmanagementWorkspaceTagvaluesQuery(ctx, workspaceID, pageBody, opts)
+	}
 }
 
 // PostContentmanagementWorkspacesOptions holds the options of PostContentmanagementWorkspaces,

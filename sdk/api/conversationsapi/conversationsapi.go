@@ -536,6 +536,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJob(ctx context.Co
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsAggregatesJobWait calls GetAnalyticsConversationsAggregatesJob until the
+// job jobID (which PostAnalyticsConversationsAggregatesJobs creates) ends, and returns its last
+// status: when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with
+// a *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsConversationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsConversationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsConversationsAggregatesJobResultsOptions struct {
@@ -575,21 +598,40 @@ func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResults(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[models.ConversationAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsConversationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsAggregatesJobResults, walked as
+// GetAnalyticsConversationsAggregatesJobResultsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as opts.Cursor.
+func (a *ConversationsApi) GetAnalyticsConversationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.ConversationAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsConversationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsConversationsAggregatesJobResultsWalk is the walk of GetAnalyticsConversationsAggregatesJobResultsIter and GetAnalyticsConversationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getAnalyticsConversationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsConversationsAggregatesJobResultsOptions) (string, func(*models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error), func(context.Context, string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationAsyncAggregateQueryResponse) ([]models.ConversationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ConversationAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.ConversationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsConversationsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsConversationsDetailsOptions holds the optional parameters of
@@ -643,6 +685,29 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJob(ctx context.Conte
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsConversationsDetailsJobWait calls GetAnalyticsConversationsDetailsJob until the job
+// jobID (which PostAnalyticsConversationsDetailsJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsConversationsDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsConversationsDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsConversationsDetailsJobResultsOptions holds the optional parameters of
 // GetAnalyticsConversationsDetailsJobResults. A nil field is not sent.
 type GetAnalyticsConversationsDetailsJobResultsOptions struct {
@@ -689,21 +754,40 @@ func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResults(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[models.AnalyticsConversation, error] {
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsConversationsDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsConversationsDetailsJobResults, walked as
+// GetAnalyticsConversationsDetailsJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *ConversationsApi) GetAnalyticsConversationsDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationAsyncQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsConversationsDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsConversationsDetailsJobResultsWalk is the walk of GetAnalyticsConversationsDetailsJobResultsIter and GetAnalyticsConversationsDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getAnalyticsConversationsDetailsJobResultsWalk(jobID string, opts *GetAnalyticsConversationsDetailsJobResultsOptions) (string, func(*models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error), func(context.Context, string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationAsyncQueryResponse) ([]models.AnalyticsConversation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Conversations, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsConversationsDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsConversation, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsConversationAsyncQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Conversations, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsConversationsDetailsJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsConversationsDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -802,6 +886,30 @@ func (a *ConversationsApi) GetConversationCommunicationAgentchecklistJob(ctx con
 	req.SetPathParam("agentChecklistId", agentChecklistID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ChecklistInferenceJobResponse](ctx, a.client, req)
+}
+
+// GetConversationCommunicationAgentchecklistJobWait calls
+// GetConversationCommunicationAgentchecklistJob until the job jobID (which
+// PostConversationCommunicationAgentchecklistJobs creates) ends, and returns its last status: when
+// its status is Complete, without error; when it is Error, with a *platformclient.JobError that
+// names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ConversationsApi) GetConversationCommunicationAgentchecklistJobWait(ctx context.Context, conversationID string, communicationID string, agentChecklistID string, jobID string, opts *GetConversationCommunicationAgentchecklistJobOptions) (*models.ChecklistInferenceJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ChecklistInferenceJobResponse]{
+		Operation: "getConversationCommunicationAgentchecklistJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ChecklistInferenceJobResponse, *platformclient.APIResponse, error) {
+			return a.GetConversationCommunicationAgentchecklistJob(ctx, conversationID, communicationID, agentChecklistID, jobID, opts)
+		},
+		State: func(s *models.ChecklistInferenceJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
 }
 
 // GetConversationCommunicationAgentchecklistsOptions holds the optional parameters of
@@ -909,19 +1017,38 @@ func (a *ConversationsApi) GetConversationCommunicationInternalmessages(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationCommunicationInternalmessagesIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[models.InternalMessageData, error] {
+	first, read, fetch := a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationCommunicationInternalmessagesPages returns an iterator over the pages of
+// GetConversationCommunicationInternalmessages, walked as
+// GetConversationCommunicationInternalmessagesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationCommunicationInternalmessagesPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) iter.Seq2[*platformclient.Page[models.InternalMessageDataEntityListing], error] {
+	first, read, fetch := a.getConversationCommunicationInternalmessagesWalk(conversationID, communicationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationCommunicationInternalmessagesWalk is the walk of GetConversationCommunicationInternalmessagesIter and GetConversationCommunicationInternalmessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationCommunicationInternalmessagesWalk(conversationID string, communicationID string, opts *GetConversationCommunicationInternalmessagesOptions) (int64, func(*models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error), func(context.Context, int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InternalMessageDataEntityListing) ([]models.InternalMessageData, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationCommunicationInternalmessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InternalMessageData, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InternalMessageDataEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationCommunicationInternalmessages(ctx, conversationID, communicationID, &o)
+	}
 }
 
 // GetConversationCustomattributeOptions holds the optional parameters of
@@ -1192,21 +1319,39 @@ func (a *ConversationsApi) GetConversationSuggestions(ctx context.Context, conve
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationSuggestionsIter(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[models.Suggestion, error] {
+	first, read, fetch := a.getConversationSuggestionsWalk(conversationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetConversationSuggestionsPages returns an iterator over the pages of GetConversationSuggestions,
+// walked as GetConversationSuggestionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *ConversationsApi) GetConversationSuggestionsPages(ctx context.Context, conversationID string, opts *GetConversationSuggestionsOptions) iter.Seq2[*platformclient.Page[models.SuggestionListing], error] {
+	first, read, fetch := a.getConversationSuggestionsWalk(conversationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getConversationSuggestionsWalk is the walk of GetConversationSuggestionsIter and GetConversationSuggestionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationSuggestionsWalk(conversationID string, opts *GetConversationSuggestionsOptions) (string, func(*models.SuggestionListing) ([]models.Suggestion, string, error), func(context.Context, string) (*models.SuggestionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SuggestionListing) ([]models.Suggestion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetConversationSuggestionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Suggestion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SuggestionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetConversationSuggestions(ctx, conversationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetConversationSuggestions(ctx, conversationID, &o)
+	}
 }
 
 // GetConversationSummariesOptions holds the optional parameters of GetConversationSummaries, which
@@ -1574,19 +1719,37 @@ func (a *ConversationsApi) GetConversationsCallsHistory(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsCallsHistoryIter(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[models.CallHistoryConversation, error] {
+	first, read, fetch := a.getConversationsCallsHistoryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsCallsHistoryPages returns an iterator over the pages of
+// GetConversationsCallsHistory, walked as GetConversationsCallsHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsCallsHistoryPages(ctx context.Context, opts *GetConversationsCallsHistoryOptions) iter.Seq2[*platformclient.Page[models.CallHistoryConversationEntityListing], error] {
+	first, read, fetch := a.getConversationsCallsHistoryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsCallsHistoryWalk is the walk of GetConversationsCallsHistoryIter and GetConversationsCallsHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsCallsHistoryWalk(opts *GetConversationsCallsHistoryOptions) (int64, func(*models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error), func(context.Context, int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CallHistoryConversationEntityListing) ([]models.CallHistoryConversation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsCallsHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallHistoryConversation, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CallHistoryConversationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsCallsHistory(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsCallsHistory(ctx, &o)
+	}
 }
 
 // GetConversationsCallsMaximumconferencepartiesOptions holds the optional parameters of
@@ -2543,19 +2706,38 @@ func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMedia(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaIter(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[models.MessageMediaData, error] {
+	first, read, fetch := a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessageCommunicationMessagesMediaPages returns an iterator over the pages of
+// GetConversationsMessageCommunicationMessagesMedia, walked as
+// GetConversationsMessageCommunicationMessagesMediaIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessageCommunicationMessagesMediaPages(ctx context.Context, conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) iter.Seq2[*platformclient.Page[models.MessageMediaListing], error] {
+	first, read, fetch := a.getConversationsMessageCommunicationMessagesMediaWalk(conversationID, communicationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessageCommunicationMessagesMediaWalk is the walk of GetConversationsMessageCommunicationMessagesMediaIter and GetConversationsMessageCommunicationMessagesMediaPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessageCommunicationMessagesMediaWalk(conversationID string, communicationID string, opts *GetConversationsMessageCommunicationMessagesMediaOptions) (int64, func(*models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error), func(context.Context, int64) (*models.MessageMediaListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessageMediaListing) ([]models.MessageMediaData, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessageCommunicationMessagesMediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessageMediaData, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessageMediaListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessageCommunicationMessagesMedia(ctx, conversationID, communicationID, &o)
+	}
 }
 
 // GetConversationsMessageCommunicationMessagesMediaMediaIdOptions holds the optional parameters of
@@ -2816,19 +2998,37 @@ func (a *ConversationsApi) GetConversationsMessagesCachedmedia(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagesCachedmediaIter(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[models.CachedMediaItem, error] {
+	first, read, fetch := a.getConversationsMessagesCachedmediaWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagesCachedmediaPages returns an iterator over the pages of
+// GetConversationsMessagesCachedmedia, walked as GetConversationsMessagesCachedmediaIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagesCachedmediaPages(ctx context.Context, opts *GetConversationsMessagesCachedmediaOptions) iter.Seq2[*platformclient.Page[models.CachedMediaItemEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagesCachedmediaWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagesCachedmediaWalk is the walk of GetConversationsMessagesCachedmediaIter and GetConversationsMessagesCachedmediaPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagesCachedmediaWalk(opts *GetConversationsMessagesCachedmediaOptions) (int64, func(*models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error), func(context.Context, int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CachedMediaItemEntityListing) ([]models.CachedMediaItem, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagesCachedmediaOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CachedMediaItem, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CachedMediaItemEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagesCachedmedia(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagesCachedmedia(ctx, &o)
+	}
 }
 
 // GetConversationsMessagesCachedmediaCachedMediaItemIdOptions holds the optional parameters of
@@ -3123,19 +3323,37 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrations(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[models.MessagingIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrations, walked as GetConversationsMessagingIntegrationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOptions) iter.Seq2[*platformclient.Page[models.MessagingIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsWalk is the walk of GetConversationsMessagingIntegrationsIter and GetConversationsMessagingIntegrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWalk(opts *GetConversationsMessagingIntegrationsOptions) (int64, func(*models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error), func(context.Context, int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingIntegrationEntityListing) ([]models.MessagingIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrations(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsAppleOptions holds the optional parameters of
@@ -3199,19 +3417,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsApple(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsAppleIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[models.AppleIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsAppleWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsApplePages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsApple, walked as
+// GetConversationsMessagingIntegrationsAppleIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsApplePages(ctx context.Context, opts *GetConversationsMessagingIntegrationsAppleOptions) iter.Seq2[*platformclient.Page[models.AppleIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsAppleWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsAppleWalk is the walk of GetConversationsMessagingIntegrationsAppleIter and GetConversationsMessagingIntegrationsApplePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsAppleWalk(opts *GetConversationsMessagingIntegrationsAppleOptions) (int64, func(*models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error), func(context.Context, int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AppleIntegrationEntityListing) ([]models.AppleIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsAppleOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AppleIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AppleIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsApple(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsApple(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsAppleIntegrationIdOptions holds the optional parameters of
@@ -3309,19 +3546,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebook(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[models.FacebookIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsFacebookWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsFacebookPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsFacebook, walked as
+// GetConversationsMessagingIntegrationsFacebookIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsFacebookPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsFacebookOptions) iter.Seq2[*platformclient.Page[models.FacebookIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsFacebookWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsFacebookWalk is the walk of GetConversationsMessagingIntegrationsFacebookIter and GetConversationsMessagingIntegrationsFacebookPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsFacebookWalk(opts *GetConversationsMessagingIntegrationsFacebookOptions) (int64, func(*models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error), func(context.Context, int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FacebookIntegrationEntityListing) ([]models.FacebookIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsFacebookOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FacebookIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsFacebook(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsFacebookIntegrationIdOptions holds the optional parameters
@@ -3419,19 +3675,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagram(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[models.InstagramIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsInstagramWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsInstagramPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsInstagram, walked as
+// GetConversationsMessagingIntegrationsInstagramIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsInstagramPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsInstagramOptions) iter.Seq2[*platformclient.Page[models.InstagramIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsInstagramWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsInstagramWalk is the walk of GetConversationsMessagingIntegrationsInstagramIter and GetConversationsMessagingIntegrationsInstagramPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsInstagramWalk(opts *GetConversationsMessagingIntegrationsInstagramOptions) (int64, func(*models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error), func(context.Context, int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InstagramIntegrationEntityListing) ([]models.InstagramIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsInstagramOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InstagramIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsInstagram(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsInstagramIntegrationIdOptions holds the optional parameters
@@ -3530,19 +3805,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpen(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[models.OpenIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsOpenWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsOpenPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsOpen, walked as
+// GetConversationsMessagingIntegrationsOpenIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsOpenPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsOpenOptions) iter.Seq2[*platformclient.Page[models.OpenIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsOpenWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsOpenWalk is the walk of GetConversationsMessagingIntegrationsOpenIter and GetConversationsMessagingIntegrationsOpenPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsOpenWalk(opts *GetConversationsMessagingIntegrationsOpenOptions) (int64, func(*models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error), func(context.Context, int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OpenIntegrationEntityListing) ([]models.OpenIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsOpenOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OpenIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsOpen(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsOpenIntegrationIdOptions holds the optional parameters of
@@ -3642,19 +3936,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitter(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[models.TwitterIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsTwitterWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsTwitterPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsTwitter, walked as
+// GetConversationsMessagingIntegrationsTwitterIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsTwitterPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsTwitterOptions) iter.Seq2[*platformclient.Page[models.TwitterIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsTwitterWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsTwitterWalk is the walk of GetConversationsMessagingIntegrationsTwitterIter and GetConversationsMessagingIntegrationsTwitterPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsTwitterWalk(opts *GetConversationsMessagingIntegrationsTwitterOptions) (int64, func(*models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error), func(context.Context, int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TwitterIntegrationEntityListing) ([]models.TwitterIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsTwitterOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TwitterIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsTwitter(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsTwitterIntegrationIdOptions holds the optional parameters of
@@ -3770,19 +4083,38 @@ func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsapp(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappIter(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[models.WhatsAppIntegration, error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsWhatsappWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingIntegrationsWhatsappPages returns an iterator over the pages of
+// GetConversationsMessagingIntegrationsWhatsapp, walked as
+// GetConversationsMessagingIntegrationsWhatsappIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingIntegrationsWhatsappPages(ctx context.Context, opts *GetConversationsMessagingIntegrationsWhatsappOptions) iter.Seq2[*platformclient.Page[models.WhatsAppIntegrationEntityListing], error] {
+	first, read, fetch := a.getConversationsMessagingIntegrationsWhatsappWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingIntegrationsWhatsappWalk is the walk of GetConversationsMessagingIntegrationsWhatsappIter and GetConversationsMessagingIntegrationsWhatsappPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingIntegrationsWhatsappWalk(opts *GetConversationsMessagingIntegrationsWhatsappOptions) (int64, func(*models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error), func(context.Context, int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WhatsAppIntegrationEntityListing) ([]models.WhatsAppIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingIntegrationsWhatsappOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WhatsAppIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WhatsAppIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingIntegrationsWhatsapp(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingIntegrationsWhatsappIntegrationIdOptions holds the optional parameters
@@ -3913,19 +4245,37 @@ func (a *ConversationsApi) GetConversationsMessagingSettings(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSettingsIter(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	first, read, fetch := a.getConversationsMessagingSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingSettingsPages returns an iterator over the pages of
+// GetConversationsMessagingSettings, walked as GetConversationsMessagingSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingSettingsPages(ctx context.Context, opts *GetConversationsMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
+	first, read, fetch := a.getConversationsMessagingSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingSettingsWalk is the walk of GetConversationsMessagingSettingsIter and GetConversationsMessagingSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingSettingsWalk(opts *GetConversationsMessagingSettingsOptions) (int64, func(*models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error), func(context.Context, int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingSettings(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingSettingsDefaultOptions holds the optional parameters of
@@ -3991,19 +4341,38 @@ func (a *ConversationsApi) GetConversationsMessagingSupportedcontent(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ConversationsApi) GetConversationsMessagingSupportedcontentIter(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	first, read, fetch := a.getConversationsMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetConversationsMessagingSupportedcontentPages returns an iterator over the pages of
+// GetConversationsMessagingSupportedcontent, walked as
+// GetConversationsMessagingSupportedcontentIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ConversationsApi) GetConversationsMessagingSupportedcontentPages(ctx context.Context, opts *GetConversationsMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
+	first, read, fetch := a.getConversationsMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getConversationsMessagingSupportedcontentWalk is the walk of GetConversationsMessagingSupportedcontentIter and GetConversationsMessagingSupportedcontentPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) getConversationsMessagingSupportedcontentWalk(opts *GetConversationsMessagingSupportedcontentOptions) (int64, func(*models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error), func(context.Context, int64) (*models.SupportedContentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetConversationsMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetConversationsMessagingSupportedcontent(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetConversationsMessagingSupportedcontent(ctx, &o)
+	}
 }
 
 // GetConversationsMessagingSupportedcontentDefaultOptions holds the optional parameters of
@@ -6654,11 +7023,33 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQuery(ctx context.Co
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[models.AnalyticsConversationWithoutAttributes, error] {
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsConversationsDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsConversationsDetailsQuery, walked as PostAnalyticsConversationsDetailsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// totalHits), its response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryPages(ctx context.Context, body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsConversationQueryResponse], error] {
+	first, read, fetch := a.postAnalyticsConversationsDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsConversationsDetailsQueryWalk is the walk of PostAnalyticsConversationsDetailsQueryIter and PostAnalyticsConversationsDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postAnalyticsConversationsDetailsQueryWalk(body *models.ConversationQuery, opts *PostAnalyticsConversationsDetailsQueryOptions) (int64, func(*models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error), func(context.Context, int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsConversationQueryResponse) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsConversationWithoutAttributes, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsConversationQueryResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ConversationQuery
@@ -6673,12 +7064,8 @@ func (a *ConversationsApi) PostAnalyticsConversationsDetailsQueryIter(ctx contex
 			b.Paging = &paging
 			pageBody = &b
 		}
-		r, resp, err := a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Conversations, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+		return a.PostAnalyticsConversationsDetailsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostConversationAssignOptions holds the options of PostConversationAssign, which has no optional
@@ -8831,11 +9218,35 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearch(ctx context.C
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostConversationsCustomattributesSearchPages returns an iterator over the pages of
+// PostConversationsCustomattributesSearch, walked as PostConversationsCustomattributesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *ConversationsApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ConversationCustomAttributesSearchRequest
@@ -8845,13 +9256,8 @@ func (a *ConversationsApi) PostConversationsCustomattributesSearchIter(ctx conte
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostConversationsEmailInboundmessagesOptions holds the options of
@@ -10434,11 +10840,35 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearch(ctx con
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
+// PostConversationsParticipantsAttributesSearch, walked as
+// PostConversationsParticipantsAttributesSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as body.Cursor.
+func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ConversationsApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (string, func(*models.JsonCursorSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.ConversationParticipantSearchRequest
@@ -10448,13 +10878,8 @@ func (a *ConversationsApi) PostConversationsParticipantsAttributesSearchIter(ctx
 			b.Cursor = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.Cursor), err
-	})
+		return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostConversationsScreenshareParticipantCommunicationWrapupOptions holds the optional parameters

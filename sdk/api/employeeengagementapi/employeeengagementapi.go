@@ -91,19 +91,37 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementCelebrations(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *EmployeeEngagementApi) GetEmployeeengagementCelebrationsIter(ctx context.Context, opts *GetEmployeeengagementCelebrationsOptions) iter.Seq2[models.Celebration, error] {
+	first, read, fetch := a.getEmployeeengagementCelebrationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetEmployeeengagementCelebrationsPages returns an iterator over the pages of
+// GetEmployeeengagementCelebrations, walked as GetEmployeeengagementCelebrationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *EmployeeEngagementApi) GetEmployeeengagementCelebrationsPages(ctx context.Context, opts *GetEmployeeengagementCelebrationsOptions) iter.Seq2[*platformclient.Page[models.GetCelebrationListing], error] {
+	first, read, fetch := a.getEmployeeengagementCelebrationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getEmployeeengagementCelebrationsWalk is the walk of GetEmployeeengagementCelebrationsIter and GetEmployeeengagementCelebrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *EmployeeEngagementApi) getEmployeeengagementCelebrationsWalk(opts *GetEmployeeengagementCelebrationsOptions) (int64, func(*models.GetCelebrationListing) ([]models.Celebration, int64, int64, error), func(context.Context, int64) (*models.GetCelebrationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GetCelebrationListing) ([]models.Celebration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetEmployeeengagementCelebrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Celebration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GetCelebrationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetEmployeeengagementCelebrations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetEmployeeengagementCelebrations(ctx, &o)
+	}
 }
 
 // GetEmployeeengagementRecognitionOptions holds the optional parameters of
@@ -195,19 +213,37 @@ func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitions(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitionsIter(ctx context.Context, opts *GetEmployeeengagementRecognitionsOptions) iter.Seq2[models.Recognition, error] {
+	first, read, fetch := a.getEmployeeengagementRecognitionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetEmployeeengagementRecognitionsPages returns an iterator over the pages of
+// GetEmployeeengagementRecognitions, walked as GetEmployeeengagementRecognitionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *EmployeeEngagementApi) GetEmployeeengagementRecognitionsPages(ctx context.Context, opts *GetEmployeeengagementRecognitionsOptions) iter.Seq2[*platformclient.Page[models.Recognitions], error] {
+	first, read, fetch := a.getEmployeeengagementRecognitionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getEmployeeengagementRecognitionsWalk is the walk of GetEmployeeengagementRecognitionsIter and GetEmployeeengagementRecognitionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *EmployeeEngagementApi) getEmployeeengagementRecognitionsWalk(opts *GetEmployeeengagementRecognitionsOptions) (int64, func(*models.Recognitions) ([]models.Recognition, int64, int64, error), func(context.Context, int64) (*models.Recognitions, *platformclient.APIResponse, error)) {
+	read := func(r *models.Recognitions) ([]models.Recognition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetEmployeeengagementRecognitionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recognition, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.Recognitions, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetEmployeeengagementRecognitions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetEmployeeengagementRecognitions(ctx, &o)
+	}
 }
 
 // PatchEmployeeengagementCelebrationOptions holds the options of

@@ -411,21 +411,40 @@ func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessions(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
+// GetExternalcontactsContactJourneySessions, walked as
+// GetExternalcontactsContactJourneySessionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) (string, func(*models.SessionListing) ([]models.Session, string, error), func(context.Context, string) (*models.SessionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionListing) ([]models.Session, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+	}
 }
 
 // GetExternalcontactsContactNoteOptions holds the optional parameters of
@@ -525,19 +544,37 @@ func (a *ExternalContactsApi) GetExternalcontactsContactNotes(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactNotesIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[models.Note, error] {
+	first, read, fetch := a.getExternalcontactsContactNotesWalk(contactID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsContactNotesPages returns an iterator over the pages of
+// GetExternalcontactsContactNotes, walked as GetExternalcontactsContactNotesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsContactNotesPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
+	first, read, fetch := a.getExternalcontactsContactNotesWalk(contactID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsContactNotesWalk is the walk of GetExternalcontactsContactNotesIter and GetExternalcontactsContactNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactNotesWalk(contactID string, opts *GetExternalcontactsContactNotesOptions) (int64, func(*models.NoteListing) ([]models.Note, int64, int64, error), func(context.Context, int64) (*models.NoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsContactNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsContactNotes(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsContactNotes(ctx, contactID, &o)
+	}
 }
 
 // GetExternalcontactsContactUnresolvedOptions holds the optional parameters of
@@ -640,19 +677,37 @@ func (a *ExternalContactsApi) GetExternalcontactsContacts(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsIter(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	first, read, fetch := a.getExternalcontactsContactsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsContactsPages returns an iterator over the pages of
+// GetExternalcontactsContacts, walked as GetExternalcontactsContactsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsContactsPages(ctx context.Context, opts *GetExternalcontactsContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
+	first, read, fetch := a.getExternalcontactsContactsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsContactsWalk is the walk of GetExternalcontactsContactsIter and GetExternalcontactsContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactsWalk(opts *GetExternalcontactsContactsOptions) (int64, func(*models.ContactListing) ([]models.ExternalContact, int64, int64, error), func(context.Context, int64) (*models.ContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsContacts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsContacts(ctx, &o)
+	}
 }
 
 // GetExternalcontactsContactsExportOptions holds the optional parameters of
@@ -720,21 +775,39 @@ func (a *ExternalContactsApi) GetExternalcontactsContactsExports(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsContactsExportsIter(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[models.ContactsExport, error] {
+	first, read, fetch := a.getExternalcontactsContactsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsContactsExportsPages returns an iterator over the pages of
+// GetExternalcontactsContactsExports, walked as GetExternalcontactsContactsExportsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsContactsExportsPages(ctx context.Context, opts *GetExternalcontactsContactsExportsOptions) iter.Seq2[*platformclient.Page[models.ContactsExportListing], error] {
+	first, read, fetch := a.getExternalcontactsContactsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsContactsExportsWalk is the walk of GetExternalcontactsContactsExportsIter and GetExternalcontactsContactsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsContactsExportsWalk(opts *GetExternalcontactsContactsExportsOptions) (string, func(*models.ContactsExportListing) ([]models.ContactsExport, string, error), func(context.Context, string) (*models.ContactsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactsExportListing) ([]models.ContactsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactsExport, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactsExportListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsContactsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsContactsExports(ctx, &o)
+	}
 }
 
 // GetExternalcontactsContactsSchemaOptions holds the optional parameters of
@@ -964,21 +1037,39 @@ func (a *ExternalContactsApi) GetExternalcontactsExternalsources(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesIter(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[models.ExternalSource, error] {
+	first, read, fetch := a.getExternalcontactsExternalsourcesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsExternalsourcesPages returns an iterator over the pages of
+// GetExternalcontactsExternalsources, walked as GetExternalcontactsExternalsourcesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsExternalsourcesPages(ctx context.Context, opts *GetExternalcontactsExternalsourcesOptions) iter.Seq2[*platformclient.Page[models.CursorExternalSourceListing], error] {
+	first, read, fetch := a.getExternalcontactsExternalsourcesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsExternalsourcesWalk is the walk of GetExternalcontactsExternalsourcesIter and GetExternalcontactsExternalsourcesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsExternalsourcesWalk(opts *GetExternalcontactsExternalsourcesOptions) (string, func(*models.CursorExternalSourceListing) ([]models.ExternalSource, string, error), func(context.Context, string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorExternalSourceListing) ([]models.ExternalSource, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsExternalsourcesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalSource, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorExternalSourceListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsExternalsources(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsExternalsources(ctx, &o)
+	}
 }
 
 // GetExternalcontactsImportCsvSettingOptions holds the optional parameters of
@@ -1048,21 +1139,39 @@ func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettings(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsIter(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[models.CsvSettings, error] {
+	first, read, fetch := a.getExternalcontactsImportCsvSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsImportCsvSettingsPages returns an iterator over the pages of
+// GetExternalcontactsImportCsvSettings, walked as GetExternalcontactsImportCsvSettingsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportCsvSettingsPages(ctx context.Context, opts *GetExternalcontactsImportCsvSettingsOptions) iter.Seq2[*platformclient.Page[models.Listing], error] {
+	first, read, fetch := a.getExternalcontactsImportCsvSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsImportCsvSettingsWalk is the walk of GetExternalcontactsImportCsvSettingsIter and GetExternalcontactsImportCsvSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportCsvSettingsWalk(opts *GetExternalcontactsImportCsvSettingsOptions) (string, func(*models.Listing) ([]models.CsvSettings, string, error), func(context.Context, string) (*models.Listing, *platformclient.APIResponse, error)) {
+	read := func(r *models.Listing) ([]models.CsvSettings, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportCsvSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CsvSettings, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.Listing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsImportCsvSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsImportCsvSettings(ctx, &o)
+	}
 }
 
 // GetExternalcontactsImportCsvUploadDetailsOptions holds the optional parameters of
@@ -1143,6 +1252,29 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJob(ctx context.Context, 
 	return platformclient.Call[models.ContactImportJobResponse](ctx, a.client, req)
 }
 
+// GetExternalcontactsImportJobWait calls GetExternalcontactsImportJob until the job jobID (which
+// PostExternalcontactsImportJobs creates) ends, and returns its last status: when its status is
+// Completed, without error; when it is Failed or Cancelled, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *ExternalContactsApi) GetExternalcontactsImportJobWait(ctx context.Context, jobID string, opts *GetExternalcontactsImportJobOptions) (*models.ContactImportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ContactImportJobResponse]{
+		Operation: "getExternalcontactsImportJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ContactImportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetExternalcontactsImportJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ContactImportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
+}
+
 // GetExternalcontactsImportJobsOptions holds the optional parameters of
 // GetExternalcontactsImportJobs. A nil field is not sent.
 type GetExternalcontactsImportJobsOptions struct {
@@ -1204,21 +1336,39 @@ func (a *ExternalContactsApi) GetExternalcontactsImportJobs(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportJobsIter(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[models.ContactImportJobResponse, error] {
+	first, read, fetch := a.getExternalcontactsImportJobsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsImportJobsPages returns an iterator over the pages of
+// GetExternalcontactsImportJobs, walked as GetExternalcontactsImportJobsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportJobsPages(ctx context.Context, opts *GetExternalcontactsImportJobsOptions) iter.Seq2[*platformclient.Page[models.ContactImportJobEntityListing], error] {
+	first, read, fetch := a.getExternalcontactsImportJobsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsImportJobsWalk is the walk of GetExternalcontactsImportJobsIter and GetExternalcontactsImportJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportJobsWalk(opts *GetExternalcontactsImportJobsOptions) (string, func(*models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error), func(context.Context, string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactImportJobEntityListing) ([]models.ContactImportJobResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportJobResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactImportJobEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsImportJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsImportJobs(ctx, &o)
+	}
 }
 
 // GetExternalcontactsImportSettingOptions holds the optional parameters of
@@ -1297,21 +1447,39 @@ func (a *ExternalContactsApi) GetExternalcontactsImportSettings(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsImportSettingsIter(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[models.ContactImportSettings, error] {
+	first, read, fetch := a.getExternalcontactsImportSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsImportSettingsPages returns an iterator over the pages of
+// GetExternalcontactsImportSettings, walked as GetExternalcontactsImportSettingsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsImportSettingsPages(ctx context.Context, opts *GetExternalcontactsImportSettingsOptions) iter.Seq2[*platformclient.Page[models.ContactImportSettingsEntityListing], error] {
+	first, read, fetch := a.getExternalcontactsImportSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsImportSettingsWalk is the walk of GetExternalcontactsImportSettingsIter and GetExternalcontactsImportSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsImportSettingsWalk(opts *GetExternalcontactsImportSettingsOptions) (string, func(*models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error), func(context.Context, string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactImportSettingsEntityListing) ([]models.ContactImportSettings, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsImportSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ContactImportSettings, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ContactImportSettingsEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsImportSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsImportSettings(ctx, &o)
+	}
 }
 
 // GetExternalcontactsNotesExportOptions holds the optional parameters of
@@ -1381,21 +1549,39 @@ func (a *ExternalContactsApi) GetExternalcontactsNotesExports(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsNotesExportsIter(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[models.NotesExport, error] {
+	first, read, fetch := a.getExternalcontactsNotesExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsNotesExportsPages returns an iterator over the pages of
+// GetExternalcontactsNotesExports, walked as GetExternalcontactsNotesExportsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsNotesExportsPages(ctx context.Context, opts *GetExternalcontactsNotesExportsOptions) iter.Seq2[*platformclient.Page[models.NotesExportListing], error] {
+	first, read, fetch := a.getExternalcontactsNotesExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsNotesExportsWalk is the walk of GetExternalcontactsNotesExportsIter and GetExternalcontactsNotesExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsNotesExportsWalk(opts *GetExternalcontactsNotesExportsOptions) (string, func(*models.NotesExportListing) ([]models.NotesExport, string, error), func(context.Context, string) (*models.NotesExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NotesExportListing) ([]models.NotesExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsNotesExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NotesExport, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.NotesExportListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsNotesExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsNotesExports(ctx, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationOptions holds the optional parameters of
@@ -1506,19 +1692,38 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationContacts(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	first, read, fetch := a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsOrganizationContactsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationContacts, walked as GetExternalcontactsOrganizationContactsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationContactsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) iter.Seq2[*platformclient.Page[models.ContactListing], error] {
+	first, read, fetch := a.getExternalcontactsOrganizationContactsWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsOrganizationContactsWalk is the walk of GetExternalcontactsOrganizationContactsIter and GetExternalcontactsOrganizationContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationContactsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationContactsOptions) (int64, func(*models.ContactListing) ([]models.ExternalContact, int64, int64, error), func(context.Context, int64) (*models.ContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListing) ([]models.ExternalContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalContact, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsOrganizationContacts(ctx, externalOrganizationID, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationIdentifiersOptions holds the optional parameters of
@@ -1644,19 +1849,37 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotes(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[models.Note, error] {
+	first, read, fetch := a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsOrganizationNotesPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationNotes, walked as GetExternalcontactsOrganizationNotesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationNotesPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) iter.Seq2[*platformclient.Page[models.NoteListing], error] {
+	first, read, fetch := a.getExternalcontactsOrganizationNotesWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsOrganizationNotesWalk is the walk of GetExternalcontactsOrganizationNotesIter and GetExternalcontactsOrganizationNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationNotesWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationNotesOptions) (int64, func(*models.NoteListing) ([]models.Note, int64, int64, error), func(context.Context, int64) (*models.NoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NoteListing) ([]models.Note, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Note, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NoteListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsOrganizationNotes(ctx, externalOrganizationID, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationRelationshipsOptions holds the optional parameters of
@@ -1723,19 +1946,38 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationships(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsIter(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	first, read, fetch := a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsOrganizationRelationshipsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationRelationships, walked as
+// GetExternalcontactsOrganizationRelationshipsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationRelationshipsPages(ctx context.Context, externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) iter.Seq2[*platformclient.Page[models.RelationshipListing], error] {
+	first, read, fetch := a.getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsOrganizationRelationshipsWalk is the walk of GetExternalcontactsOrganizationRelationshipsIter and GetExternalcontactsOrganizationRelationshipsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationRelationshipsWalk(externalOrganizationID string, opts *GetExternalcontactsOrganizationRelationshipsOptions) (int64, func(*models.RelationshipListing) ([]models.Relationship, int64, int64, error), func(context.Context, int64) (*models.RelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RelationshipListing) ([]models.Relationship, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Relationship, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RelationshipListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsOrganizationRelationships(ctx, externalOrganizationID, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationsOptions holds the optional parameters of
@@ -1818,19 +2060,37 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizations(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	first, read, fetch := a.getExternalcontactsOrganizationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsOrganizationsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizations, walked as GetExternalcontactsOrganizationsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsOptions) iter.Seq2[*platformclient.Page[models.ExternalOrganizationListing], error] {
+	first, read, fetch := a.getExternalcontactsOrganizationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsOrganizationsWalk is the walk of GetExternalcontactsOrganizationsIter and GetExternalcontactsOrganizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsWalk(opts *GetExternalcontactsOrganizationsOptions) (int64, func(*models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error), func(context.Context, int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalOrganizationListing) ([]models.ExternalOrganization, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetExternalcontactsOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalOrganization, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalOrganizationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetExternalcontactsOrganizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetExternalcontactsOrganizations(ctx, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationsExportOptions holds the optional parameters of
@@ -1900,21 +2160,39 @@ func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsIter(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[models.OrganizationsExport, error] {
+	first, read, fetch := a.getExternalcontactsOrganizationsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsOrganizationsExportsPages returns an iterator over the pages of
+// GetExternalcontactsOrganizationsExports, walked as GetExternalcontactsOrganizationsExportsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsOrganizationsExportsPages(ctx context.Context, opts *GetExternalcontactsOrganizationsExportsOptions) iter.Seq2[*platformclient.Page[models.OrganizationsExportListing], error] {
+	first, read, fetch := a.getExternalcontactsOrganizationsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsOrganizationsExportsWalk is the walk of GetExternalcontactsOrganizationsExportsIter and GetExternalcontactsOrganizationsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsOrganizationsExportsWalk(opts *GetExternalcontactsOrganizationsExportsOptions) (string, func(*models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error), func(context.Context, string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationsExportListing) ([]models.OrganizationsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsOrganizationsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationsExport, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OrganizationsExportListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsOrganizationsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsOrganizationsExports(ctx, &o)
+	}
 }
 
 // GetExternalcontactsOrganizationsSchemaOptions holds the optional parameters of
@@ -2169,21 +2447,39 @@ func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExports(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsIter(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[models.RelationshipsExport, error] {
+	first, read, fetch := a.getExternalcontactsRelationshipsExportsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsRelationshipsExportsPages returns an iterator over the pages of
+// GetExternalcontactsRelationshipsExports, walked as GetExternalcontactsRelationshipsExportsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ExternalContactsApi) GetExternalcontactsRelationshipsExportsPages(ctx context.Context, opts *GetExternalcontactsRelationshipsExportsOptions) iter.Seq2[*platformclient.Page[models.RelationshipsExportListing], error] {
+	first, read, fetch := a.getExternalcontactsRelationshipsExportsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsRelationshipsExportsWalk is the walk of GetExternalcontactsRelationshipsExportsIter and GetExternalcontactsRelationshipsExportsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsRelationshipsExportsWalk(opts *GetExternalcontactsRelationshipsExportsOptions) (string, func(*models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error), func(context.Context, string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RelationshipsExportListing) ([]models.RelationshipsExport, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsRelationshipsExportsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.RelationshipsExport, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.RelationshipsExportListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsRelationshipsExports(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsRelationshipsExports(ctx, &o)
+	}
 }
 
 // GetExternalcontactsReversewhitepageslookupOptions holds the optional parameters of
@@ -2274,21 +2570,39 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContacts(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsIter(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[models.ExternalContact, error] {
+	first, read, fetch := a.getExternalcontactsScanContactsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanContactsPages returns an iterator over the pages of
+// GetExternalcontactsScanContacts, walked as GetExternalcontactsScanContactsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsPages(ctx context.Context, opts *GetExternalcontactsScanContactsOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
+	first, read, fetch := a.getExternalcontactsScanContactsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanContactsWalk is the walk of GetExternalcontactsScanContactsIter and GetExternalcontactsScanContactsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsWalk(opts *GetExternalcontactsScanContactsOptions) (string, func(*models.CursorContactListing) ([]models.ExternalContact, string, error), func(context.Context, string) (*models.CursorContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanContactsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanContacts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanContacts(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanContactsDivisionviewsAllOptions holds the optional parameters of
@@ -2332,21 +2646,40 @@ func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAll(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[models.ExternalContact, error] {
+	first, read, fetch := a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanContactsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanContactsDivisionviewsAll, walked as
+// GetExternalcontactsScanContactsDivisionviewsAllIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanContactsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorContactListing], error] {
+	first, read, fetch := a.getExternalcontactsScanContactsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanContactsDivisionviewsAllWalk is the walk of GetExternalcontactsScanContactsDivisionviewsAllIter and GetExternalcontactsScanContactsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanContactsDivisionviewsAllWalk(opts *GetExternalcontactsScanContactsDivisionviewsAllOptions) (string, func(*models.CursorContactListing) ([]models.ExternalContact, string, error), func(context.Context, string) (*models.CursorContactListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorContactListing) ([]models.ExternalContact, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanContactsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalContact, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorContactListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanContactsDivisionviewsAll(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanNotesOptions holds the optional parameters of
@@ -2395,21 +2728,39 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotes(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesIter(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[models.Note, error] {
+	first, read, fetch := a.getExternalcontactsScanNotesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanNotesPages returns an iterator over the pages of
+// GetExternalcontactsScanNotes, walked as GetExternalcontactsScanNotesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesPages(ctx context.Context, opts *GetExternalcontactsScanNotesOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
+	first, read, fetch := a.getExternalcontactsScanNotesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanNotesWalk is the walk of GetExternalcontactsScanNotesIter and GetExternalcontactsScanNotesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesWalk(opts *GetExternalcontactsScanNotesOptions) (string, func(*models.CursorNoteListing) ([]models.Note, string, error), func(context.Context, string) (*models.CursorNoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanNotesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanNotes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanNotes(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanNotesDivisionviewsAllOptions holds the optional parameters of
@@ -2452,21 +2803,40 @@ func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAll(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[models.Note, error] {
+	first, read, fetch := a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanNotesDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanNotesDivisionviewsAll, walked as
+// GetExternalcontactsScanNotesDivisionviewsAllIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanNotesDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorNoteListing], error] {
+	first, read, fetch := a.getExternalcontactsScanNotesDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanNotesDivisionviewsAllWalk is the walk of GetExternalcontactsScanNotesDivisionviewsAllIter and GetExternalcontactsScanNotesDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanNotesDivisionviewsAllWalk(opts *GetExternalcontactsScanNotesDivisionviewsAllOptions) (string, func(*models.CursorNoteListing) ([]models.Note, string, error), func(context.Context, string) (*models.CursorNoteListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorNoteListing) ([]models.Note, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanNotesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Note, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorNoteListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanNotesDivisionviewsAll(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanOrganizationsOptions holds the optional parameters of
@@ -2516,21 +2886,39 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[models.ExternalOrganization, error] {
+	first, read, fetch := a.getExternalcontactsScanOrganizationsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanOrganizationsPages returns an iterator over the pages of
+// GetExternalcontactsScanOrganizations, walked as GetExternalcontactsScanOrganizationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
+	first, read, fetch := a.getExternalcontactsScanOrganizationsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanOrganizationsWalk is the walk of GetExternalcontactsScanOrganizationsIter and GetExternalcontactsScanOrganizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsWalk(opts *GetExternalcontactsScanOrganizationsOptions) (string, func(*models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error), func(context.Context, string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanOrganizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanOrganizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanOrganizations(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanOrganizationsDivisionviewsAllOptions holds the optional parameters of
@@ -2574,21 +2962,40 @@ func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[models.ExternalOrganization, error] {
+	first, read, fetch := a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanOrganizationsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanOrganizationsDivisionviewsAll, walked as
+// GetExternalcontactsScanOrganizationsDivisionviewsAllIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanOrganizationsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorOrganizationListing], error] {
+	first, read, fetch := a.getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanOrganizationsDivisionviewsAllWalk is the walk of GetExternalcontactsScanOrganizationsDivisionviewsAllIter and GetExternalcontactsScanOrganizationsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanOrganizationsDivisionviewsAllWalk(opts *GetExternalcontactsScanOrganizationsDivisionviewsAllOptions) (string, func(*models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error), func(context.Context, string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorOrganizationListing) ([]models.ExternalOrganization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanOrganizationsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.ExternalOrganization, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorOrganizationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanOrganizationsDivisionviewsAll(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanRelationshipsOptions holds the optional parameters of
@@ -2637,21 +3044,39 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationships(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[models.Relationship, error] {
+	first, read, fetch := a.getExternalcontactsScanRelationshipsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanRelationshipsPages returns an iterator over the pages of
+// GetExternalcontactsScanRelationships, walked as GetExternalcontactsScanRelationshipsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
+	first, read, fetch := a.getExternalcontactsScanRelationshipsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanRelationshipsWalk is the walk of GetExternalcontactsScanRelationshipsIter and GetExternalcontactsScanRelationshipsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsWalk(opts *GetExternalcontactsScanRelationshipsOptions) (string, func(*models.CursorRelationshipListing) ([]models.Relationship, string, error), func(context.Context, string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanRelationshipsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanRelationships(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanRelationships(ctx, &o)
+	}
 }
 
 // GetExternalcontactsScanRelationshipsDivisionviewsAllOptions holds the optional parameters of
@@ -2694,21 +3119,40 @@ func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllIter(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[models.Relationship, error] {
+	first, read, fetch := a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsScanRelationshipsDivisionviewsAllPages returns an iterator over the pages of
+// GetExternalcontactsScanRelationshipsDivisionviewsAll, walked as
+// GetExternalcontactsScanRelationshipsDivisionviewsAllIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.Cursor.
+func (a *ExternalContactsApi) GetExternalcontactsScanRelationshipsDivisionviewsAllPages(ctx context.Context, opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.CursorRelationshipListing], error] {
+	first, read, fetch := a.getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsScanRelationshipsDivisionviewsAllWalk is the walk of GetExternalcontactsScanRelationshipsDivisionviewsAllIter and GetExternalcontactsScanRelationshipsDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ExternalContactsApi) getExternalcontactsScanRelationshipsDivisionviewsAllWalk(opts *GetExternalcontactsScanRelationshipsDivisionviewsAllOptions) (string, func(*models.CursorRelationshipListing) ([]models.Relationship, string, error), func(context.Context, string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CursorRelationshipListing) ([]models.Relationship, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetExternalcontactsScanRelationshipsDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.Relationship, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.CursorRelationshipListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetExternalcontactsScanRelationshipsDivisionviewsAll(ctx, &o)
+	}
 }
 
 // PatchExternalcontactsContactOptions holds the options of PatchExternalcontactsContact, which has

@@ -119,19 +119,37 @@ func (a *FaxApi) GetFaxDocuments(ctx context.Context, opts *GetFaxDocumentsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *FaxApi) GetFaxDocumentsIter(ctx context.Context, opts *GetFaxDocumentsOptions) iter.Seq2[models.FaxDocument, error] {
+	first, read, fetch := a.getFaxDocumentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetFaxDocumentsPages returns an iterator over the pages of GetFaxDocuments, walked as
+// GetFaxDocumentsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *FaxApi) GetFaxDocumentsPages(ctx context.Context, opts *GetFaxDocumentsOptions) iter.Seq2[*platformclient.Page[models.FaxDocumentEntityListing], error] {
+	first, read, fetch := a.getFaxDocumentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getFaxDocumentsWalk is the walk of GetFaxDocumentsIter and GetFaxDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *FaxApi) getFaxDocumentsWalk(opts *GetFaxDocumentsOptions) (int64, func(*models.FaxDocumentEntityListing) ([]models.FaxDocument, int64, int64, error), func(context.Context, int64) (*models.FaxDocumentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FaxDocumentEntityListing) ([]models.FaxDocument, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetFaxDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FaxDocument, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FaxDocumentEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetFaxDocuments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetFaxDocuments(ctx, &o)
+	}
 }
 
 // GetFaxSettingsOptions holds the optional parameters of GetFaxSettings, which has none yet: it

@@ -70,6 +70,29 @@ func (a *FlowsApi) GetAnalyticsFlowsAggregatesJob(ctx context.Context, jobID str
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsFlowsAggregatesJobWait calls GetAnalyticsFlowsAggregatesJob until the job jobID
+// (which PostAnalyticsFlowsAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsFlowsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsFlowsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsFlowsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsFlowsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsFlowsAggregatesJobResultsOptions struct {
@@ -108,21 +131,39 @@ func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResults(ctx context.Context, jo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[models.FlowAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsFlowsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsFlowsAggregatesJobResults, walked as GetAnalyticsFlowsAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *FlowsApi) GetAnalyticsFlowsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.FlowAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsFlowsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsFlowsAggregatesJobResultsWalk is the walk of GetAnalyticsFlowsAggregatesJobResultsIter and GetAnalyticsFlowsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *FlowsApi) getAnalyticsFlowsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsFlowsAggregatesJobResultsOptions) (string, func(*models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error), func(context.Context, string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.FlowAsyncAggregateQueryResponse) ([]models.FlowAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsFlowsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.FlowAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.FlowAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsFlowsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // PostAnalyticsFlowsActivityQueryOptions holds the optional parameters of

@@ -139,19 +139,38 @@ func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitions(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsIter(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[models.ExternalMetricDefinition, error] {
+	first, read, fetch := a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetEmployeeperformanceExternalmetricsDefinitionsPages returns an iterator over the pages of
+// GetEmployeeperformanceExternalmetricsDefinitions, walked as
+// GetEmployeeperformanceExternalmetricsDefinitionsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetEmployeeperformanceExternalmetricsDefinitionsPages(ctx context.Context, opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) iter.Seq2[*platformclient.Page[models.ExternalMetricDefinitionListing], error] {
+	first, read, fetch := a.getEmployeeperformanceExternalmetricsDefinitionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getEmployeeperformanceExternalmetricsDefinitionsWalk is the walk of GetEmployeeperformanceExternalmetricsDefinitionsIter and GetEmployeeperformanceExternalmetricsDefinitionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getEmployeeperformanceExternalmetricsDefinitionsWalk(opts *GetEmployeeperformanceExternalmetricsDefinitionsOptions) (int64, func(*models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error), func(context.Context, int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalMetricDefinitionListing) ([]models.ExternalMetricDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetEmployeeperformanceExternalmetricsDefinitionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalMetricDefinition, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalMetricDefinitionListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetEmployeeperformanceExternalmetricsDefinitions(ctx, &o)
+	}
 }
 
 // GetGamificationContestOptions holds the optional parameters of GetGamificationContest, which has
@@ -234,19 +253,37 @@ func (a *GamificationApi) GetGamificationContestAgentsScores(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	first, read, fetch := a.getGamificationContestAgentsScoresWalk(contestID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGamificationContestAgentsScoresPages returns an iterator over the pages of
+// GetGamificationContestAgentsScores, walked as GetGamificationContestAgentsScoresIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestAgentsScoresPages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
+	first, read, fetch := a.getGamificationContestAgentsScoresWalk(contestID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGamificationContestAgentsScoresWalk is the walk of GetGamificationContestAgentsScoresIter and GetGamificationContestAgentsScoresPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestAgentsScoresWalk(contestID string, opts *GetGamificationContestAgentsScoresOptions) (int64, func(*models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error), func(context.Context, int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestAgentsScoresOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestAgentsScores(ctx, contestID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGamificationContestAgentsScores(ctx, contestID, &o)
+	}
 }
 
 // GetGamificationContestAgentsScoresMeOptions holds the optional parameters of
@@ -310,19 +347,37 @@ func (a *GamificationApi) GetGamificationContestAgentsScoresMe(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestAgentsScoresMeIter(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[models.ContestScoresAgents, error] {
+	first, read, fetch := a.getGamificationContestAgentsScoresMeWalk(contestID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGamificationContestAgentsScoresMePages returns an iterator over the pages of
+// GetGamificationContestAgentsScoresMe, walked as GetGamificationContestAgentsScoresMeIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestAgentsScoresMePages(ctx context.Context, contestID string, opts *GetGamificationContestAgentsScoresMeOptions) iter.Seq2[*platformclient.Page[models.ContestScoresAgentsPagedList], error] {
+	first, read, fetch := a.getGamificationContestAgentsScoresMeWalk(contestID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGamificationContestAgentsScoresMeWalk is the walk of GetGamificationContestAgentsScoresMeIter and GetGamificationContestAgentsScoresMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestAgentsScoresMeWalk(contestID string, opts *GetGamificationContestAgentsScoresMeOptions) (int64, func(*models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error), func(context.Context, int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContestScoresAgentsPagedList) ([]models.ContestScoresAgents, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestAgentsScoresMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestScoresAgents, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContestScoresAgentsPagedList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGamificationContestAgentsScoresMe(ctx, contestID, &o)
+	}
 }
 
 // GetGamificationContestAgentsScoresTrendsOptions holds the optional parameters of
@@ -472,19 +527,37 @@ func (a *GamificationApi) GetGamificationContests(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsIter(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[models.ContestsEssentials, error] {
+	first, read, fetch := a.getGamificationContestsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGamificationContestsPages returns an iterator over the pages of GetGamificationContests,
+// walked as GetGamificationContestsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestsPages(ctx context.Context, opts *GetGamificationContestsOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
+	first, read, fetch := a.getGamificationContestsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGamificationContestsWalk is the walk of GetGamificationContestsIter and GetGamificationContestsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestsWalk(opts *GetGamificationContestsOptions) (int64, func(*models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error), func(context.Context, int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContests(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGamificationContests(ctx, &o)
+	}
 }
 
 // GetGamificationContestsMeOptions holds the optional parameters of GetGamificationContestsMe. A
@@ -568,19 +641,37 @@ func (a *GamificationApi) GetGamificationContestsMe(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationContestsMeIter(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[models.ContestsEssentials, error] {
+	first, read, fetch := a.getGamificationContestsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGamificationContestsMePages returns an iterator over the pages of GetGamificationContestsMe,
+// walked as GetGamificationContestsMeIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationContestsMePages(ctx context.Context, opts *GetGamificationContestsMeOptions) iter.Seq2[*platformclient.Page[models.GetContestsEssentialsListing], error] {
+	first, read, fetch := a.getGamificationContestsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGamificationContestsMeWalk is the walk of GetGamificationContestsMeIter and GetGamificationContestsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationContestsMeWalk(opts *GetGamificationContestsMeOptions) (int64, func(*models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error), func(context.Context, int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GetContestsEssentialsListing) ([]models.ContestsEssentials, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationContestsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContestsEssentials, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GetContestsEssentialsListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationContestsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGamificationContestsMe(ctx, &o)
+	}
 }
 
 // GetGamificationInsightsOptions holds the optional parameters of GetGamificationInsights. A nil
@@ -665,19 +756,37 @@ func (a *GamificationApi) GetGamificationInsights(ctx context.Context, filterTyp
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GamificationApi) GetGamificationInsightsIter(ctx context.Context, filterType GetGamificationInsightsFilterType, filterID string, granularity GetGamificationInsightsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[models.InsightsSummaryUserItem, error] {
+	first, read, fetch := a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGamificationInsightsPages returns an iterator over the pages of GetGamificationInsights,
+// walked as GetGamificationInsightsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *GamificationApi) GetGamificationInsightsPages(ctx context.Context, filterType GetGamificationInsightsFilterType, filterID string, granularity GetGamificationInsightsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) iter.Seq2[*platformclient.Page[models.InsightsSummary], error] {
+	first, read, fetch := a.getGamificationInsightsWalk(filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGamificationInsightsWalk is the walk of GetGamificationInsightsIter and GetGamificationInsightsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GamificationApi) getGamificationInsightsWalk(filterType GetGamificationInsightsFilterType, filterID string, granularity GetGamificationInsightsGranularity, comparativePeriodStartWorkday time.Time, primaryPeriodStartWorkday time.Time, opts *GetGamificationInsightsOptions) (int64, func(*models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error), func(context.Context, int64) (*models.InsightsSummary, *platformclient.APIResponse, error)) {
+	read := func(r *models.InsightsSummary) ([]models.InsightsSummaryUserItem, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGamificationInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InsightsSummaryUserItem, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InsightsSummary, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGamificationInsights(ctx, filterType, filterID, granularity, comparativePeriodStartWorkday, primaryPeriodStartWorkday, &o)
+	}
 }
 
 // GetGamificationInsightsDetailsOptions holds the optional parameters of

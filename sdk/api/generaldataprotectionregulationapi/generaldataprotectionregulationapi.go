@@ -87,19 +87,37 @@ func (a *GeneralDataProtectionRegulationApi) GetGdprRequests(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GeneralDataProtectionRegulationApi) GetGdprRequestsIter(ctx context.Context, opts *GetGdprRequestsOptions) iter.Seq2[models.GDPRRequest, error] {
+	first, read, fetch := a.getGdprRequestsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGdprRequestsPages returns an iterator over the pages of GetGdprRequests, walked as
+// GetGdprRequestsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *GeneralDataProtectionRegulationApi) GetGdprRequestsPages(ctx context.Context, opts *GetGdprRequestsOptions) iter.Seq2[*platformclient.Page[models.GDPRRequestEntityListing], error] {
+	first, read, fetch := a.getGdprRequestsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGdprRequestsWalk is the walk of GetGdprRequestsIter and GetGdprRequestsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GeneralDataProtectionRegulationApi) getGdprRequestsWalk(opts *GetGdprRequestsOptions) (int64, func(*models.GDPRRequestEntityListing) ([]models.GDPRRequest, int64, int64, error), func(context.Context, int64) (*models.GDPRRequestEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GDPRRequestEntityListing) ([]models.GDPRRequest, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGdprRequestsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GDPRRequest, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GDPRRequestEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGdprRequests(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGdprRequests(ctx, &o)
+	}
 }
 
 // GetGdprSubjectsOptions holds the optional parameters of GetGdprSubjects, which has none yet: it

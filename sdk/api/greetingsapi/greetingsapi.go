@@ -228,19 +228,37 @@ func (a *GreetingsApi) GetGreetings(ctx context.Context, opts *GetGreetingsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGreetingsIter(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	first, read, fetch := a.getGreetingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGreetingsPages returns an iterator over the pages of GetGreetings, walked as GetGreetingsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *GreetingsApi) GetGreetingsPages(ctx context.Context, opts *GetGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
+	first, read, fetch := a.getGreetingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGreetingsWalk is the walk of GetGreetingsIter and GetGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getGreetingsWalk(opts *GetGreetingsOptions) (int64, func(*models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error), func(context.Context, int64) (*models.DomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGreetings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGreetings(ctx, &o)
+	}
 }
 
 // GetGreetingsDefaultsOptions holds the optional parameters of GetGreetingsDefaults, which has none
@@ -302,19 +320,37 @@ func (a *GreetingsApi) GetGroupGreetings(ctx context.Context, groupID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetGroupGreetingsIter(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[models.Greeting, error] {
+	first, read, fetch := a.getGroupGreetingsWalk(groupID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGroupGreetingsPages returns an iterator over the pages of GetGroupGreetings, walked as
+// GetGroupGreetingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GreetingsApi) GetGroupGreetingsPages(ctx context.Context, groupID string, opts *GetGroupGreetingsOptions) iter.Seq2[*platformclient.Page[models.GreetingListing], error] {
+	first, read, fetch := a.getGroupGreetingsWalk(groupID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGroupGreetingsWalk is the walk of GetGroupGreetingsIter and GetGroupGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getGroupGreetingsWalk(groupID string, opts *GetGroupGreetingsOptions) (int64, func(*models.GreetingListing) ([]models.Greeting, int64, int64, error), func(context.Context, int64) (*models.GreetingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GreetingListing) ([]models.Greeting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGroupGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Greeting, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GreetingListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroupGreetings(ctx, groupID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGroupGreetings(ctx, groupID, &o)
+	}
 }
 
 // GetGroupGreetingsDefaultsOptions holds the optional parameters of GetGroupGreetingsDefaults,
@@ -380,19 +416,37 @@ func (a *GreetingsApi) GetUserGreetings(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GreetingsApi) GetUserGreetingsIter(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[models.DomainEntity, error] {
+	first, read, fetch := a.getUserGreetingsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserGreetingsPages returns an iterator over the pages of GetUserGreetings, walked as
+// GetUserGreetingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GreetingsApi) GetUserGreetingsPages(ctx context.Context, userID string, opts *GetUserGreetingsOptions) iter.Seq2[*platformclient.Page[models.DomainEntityListing], error] {
+	first, read, fetch := a.getUserGreetingsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserGreetingsWalk is the walk of GetUserGreetingsIter and GetUserGreetingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GreetingsApi) getUserGreetingsWalk(userID string, opts *GetUserGreetingsOptions) (int64, func(*models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error), func(context.Context, int64) (*models.DomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DomainEntityListing) ([]models.DomainEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserGreetingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DomainEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserGreetings(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserGreetings(ctx, userID, &o)
+	}
 }
 
 // GetUserGreetingsDefaultsOptions holds the optional parameters of GetUserGreetingsDefaults, which

@@ -183,19 +183,37 @@ func (a *GroupsApi) GetGroupMembers(ctx context.Context, groupID string, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupMembersIter(ctx context.Context, groupID string, opts *GetGroupMembersOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.getGroupMembersWalk(groupID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGroupMembersPages returns an iterator over the pages of GetGroupMembers, walked as
+// GetGroupMembersIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *GroupsApi) GetGroupMembersPages(ctx context.Context, groupID string, opts *GetGroupMembersOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	first, read, fetch := a.getGroupMembersWalk(groupID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGroupMembersWalk is the walk of GetGroupMembersIter and GetGroupMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GroupsApi) getGroupMembersWalk(groupID string, opts *GetGroupMembersOptions) (int64, func(*models.UserEntityListing) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGroupMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroupMembers(ctx, groupID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGroupMembers(ctx, groupID, &o)
+	}
 }
 
 // GetGroupProfileOptions holds the optional parameters of GetGroupProfile. A nil field is not sent.
@@ -285,19 +303,36 @@ func (a *GroupsApi) GetGroups(ctx context.Context, opts *GetGroupsOptions) (*mod
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupsIter(ctx context.Context, opts *GetGroupsOptions) iter.Seq2[models.Group, error] {
+	first, read, fetch := a.getGroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetGroupsPages returns an iterator over the pages of GetGroups, walked as GetGroupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *GroupsApi) GetGroupsPages(ctx context.Context, opts *GetGroupsOptions) iter.Seq2[*platformclient.Page[models.GroupEntityListing], error] {
+	first, read, fetch := a.getGroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getGroupsWalk is the walk of GetGroupsIter and GetGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GroupsApi) getGroupsWalk(opts *GetGroupsOptions) (int64, func(*models.GroupEntityListing) ([]models.Group, int64, int64, error), func(context.Context, int64) (*models.GroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupEntityListing) ([]models.Group, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetGroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetGroups(ctx, &o)
+	}
 }
 
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
@@ -334,13 +369,30 @@ func (a *GroupsApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
-		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetGroupsSearchPages returns an iterator over the pages of GetGroupsSearch, walked as
+// GetGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *GroupsApi) GetGroupsSearchPages(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GroupsApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) (string, func(*models.GroupsSearchResponse) ([]models.Group, string, error), func(context.Context, string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetGroupsSearch(ctx, cursor, opts)
+	}
 }
 
 // GetProfilesGroupsOptions holds the optional parameters of GetProfilesGroups. A nil field is not
@@ -403,19 +455,37 @@ func (a *GroupsApi) GetProfilesGroups(ctx context.Context, opts *GetProfilesGrou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *GroupsApi) GetProfilesGroupsIter(ctx context.Context, opts *GetProfilesGroupsOptions) iter.Seq2[models.GroupProfile, error] {
+	first, read, fetch := a.getProfilesGroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetProfilesGroupsPages returns an iterator over the pages of GetProfilesGroups, walked as
+// GetProfilesGroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *GroupsApi) GetProfilesGroupsPages(ctx context.Context, opts *GetProfilesGroupsOptions) iter.Seq2[*platformclient.Page[models.GroupProfileEntityListing], error] {
+	first, read, fetch := a.getProfilesGroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getProfilesGroupsWalk is the walk of GetProfilesGroupsIter and GetProfilesGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GroupsApi) getProfilesGroupsWalk(opts *GetProfilesGroupsOptions) (int64, func(*models.GroupProfileEntityListing) ([]models.GroupProfile, int64, int64, error), func(context.Context, int64) (*models.GroupProfileEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupProfileEntityListing) ([]models.GroupProfile, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetProfilesGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.GroupProfile, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.GroupProfileEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetProfilesGroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetProfilesGroups(ctx, &o)
+	}
 }
 
 // PostGroupMembersOptions holds the options of PostGroupMembers, which has no optional parameters
@@ -530,11 +600,33 @@ func (a *GroupsApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *GroupsApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostGroupsSearchPages returns an iterator over the pages of PostGroupsSearch, walked as
+// PostGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *GroupsApi) PostGroupsSearchPages(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *GroupsApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) (int64, func(*models.GroupsSearchResponse) ([]models.Group, int64, int64, error), func(context.Context, int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.GroupSearchRequest
@@ -544,12 +636,8 @@ func (a *GroupsApi) PostGroupsSearchIter(ctx context.Context, body *models.Group
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostGroupsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PutGroupOptions holds the optional parameters of PutGroup. A nil field is not sent.

@@ -151,19 +151,37 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAccelerators(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsIter(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[models.AcceleratorMetadata, error] {
+	first, read, fetch := a.getInfrastructureascodeAcceleratorsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetInfrastructureascodeAcceleratorsPages returns an iterator over the pages of
+// GetInfrastructureascodeAccelerators, walked as GetInfrastructureascodeAcceleratorsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *InfrastructureAsCodeApi) GetInfrastructureascodeAcceleratorsPages(ctx context.Context, opts *GetInfrastructureascodeAcceleratorsOptions) iter.Seq2[*platformclient.Page[models.AcceleratorList], error] {
+	first, read, fetch := a.getInfrastructureascodeAcceleratorsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getInfrastructureascodeAcceleratorsWalk is the walk of GetInfrastructureascodeAcceleratorsIter and GetInfrastructureascodeAcceleratorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *InfrastructureAsCodeApi) getInfrastructureascodeAcceleratorsWalk(opts *GetInfrastructureascodeAcceleratorsOptions) (int64, func(*models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error), func(context.Context, int64) (*models.AcceleratorList, *platformclient.APIResponse, error)) {
+	read := func(r *models.AcceleratorList) ([]models.AcceleratorMetadata, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetInfrastructureascodeAcceleratorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AcceleratorMetadata, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AcceleratorList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetInfrastructureascodeAccelerators(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetInfrastructureascodeAccelerators(ctx, &o)
+	}
 }
 
 // GetInfrastructureascodeJobOptions holds the optional parameters of GetInfrastructureascodeJob. A
@@ -199,6 +217,30 @@ func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJob(ctx context.Context
 		}
 	}
 	return platformclient.Call[models.InfrastructureascodeJob](ctx, a.client, req)
+}
+
+// GetInfrastructureascodeJobWait calls GetInfrastructureascodeJob until the job jobID (which
+// PostInfrastructureascodeJobs creates) ends, and returns its last status: when its status is
+// Complete, without error; when it is InternalError, Incomplete, Failed, RollbackFailed or
+// RollbackComplete, with a *platformclient.JobError that names the state and the job's
+// errorInfo.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *InfrastructureAsCodeApi) GetInfrastructureascodeJobWait(ctx context.Context, jobID string, opts *GetInfrastructureascodeJobOptions) (*models.InfrastructureascodeJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.InfrastructureascodeJob]{
+		Operation: "getInfrastructureascodeJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.InfrastructureascodeJob, *platformclient.APIResponse, error) {
+			return a.GetInfrastructureascodeJob(ctx, jobID, opts)
+		},
+		State: func(s *models.InfrastructureascodeJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInfo).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"InternalError", "Incomplete", "Failed", "RollbackFailed", "RollbackComplete"},
+	})
 }
 
 // GetInfrastructureascodeJobsOptions holds the optional parameters of GetInfrastructureascodeJobs.

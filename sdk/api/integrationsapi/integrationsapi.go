@@ -274,19 +274,37 @@ func (a *IntegrationsApi) GetIntegrations(ctx context.Context, opts *GetIntegrat
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsIter(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[models.Integration, error] {
+	first, read, fetch := a.getIntegrationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsPages returns an iterator over the pages of GetIntegrations, walked as
+// GetIntegrationsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsPages(ctx context.Context, opts *GetIntegrationsOptions) iter.Seq2[*platformclient.Page[models.IntegrationEntityListing], error] {
+	first, read, fetch := a.getIntegrationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsWalk is the walk of GetIntegrationsIter and GetIntegrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsWalk(opts *GetIntegrationsOptions) (int64, func(*models.IntegrationEntityListing) ([]models.Integration, int64, int64, error), func(context.Context, int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntegrationEntityListing) ([]models.Integration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Integration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrations(ctx, &o)
+	}
 }
 
 // GetIntegrationsActionOptions holds the optional parameters of GetIntegrationsAction. A nil field
@@ -684,19 +702,37 @@ func (a *IntegrationsApi) GetIntegrationsActions(ctx context.Context, opts *GetI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsIter(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[models.Action, error] {
+	first, read, fetch := a.getIntegrationsActionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsActionsPages returns an iterator over the pages of GetIntegrationsActions, walked
+// as GetIntegrationsActionsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsPages(ctx context.Context, opts *GetIntegrationsActionsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
+	first, read, fetch := a.getIntegrationsActionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsActionsWalk is the walk of GetIntegrationsActionsIter and GetIntegrationsActionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsWalk(opts *GetIntegrationsActionsOptions) (int64, func(*models.ActionEntityListing) ([]models.Action, int64, int64, error), func(context.Context, int64) (*models.ActionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsActions(ctx, &o)
+	}
 }
 
 // GetIntegrationsActionsCategoriesOptions holds the optional parameters of
@@ -772,19 +808,37 @@ func (a *IntegrationsApi) GetIntegrationsActionsCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsCategoriesIter(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[models.Category, error] {
+	first, read, fetch := a.getIntegrationsActionsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsActionsCategoriesPages returns an iterator over the pages of
+// GetIntegrationsActionsCategories, walked as GetIntegrationsActionsCategoriesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsCategoriesPages(ctx context.Context, opts *GetIntegrationsActionsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryEntityListing], error] {
+	first, read, fetch := a.getIntegrationsActionsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsActionsCategoriesWalk is the walk of GetIntegrationsActionsCategoriesIter and GetIntegrationsActionsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsCategoriesWalk(opts *GetIntegrationsActionsCategoriesOptions) (int64, func(*models.CategoryEntityListing) ([]models.Category, int64, int64, error), func(context.Context, int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoryEntityListing) ([]models.Category, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Category, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CategoryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActionsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsActionsCategories(ctx, &o)
+	}
 }
 
 // GetIntegrationsActionsCertificatesOptions holds the optional parameters of
@@ -947,19 +1001,37 @@ func (a *IntegrationsApi) GetIntegrationsActionsDrafts(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsActionsDraftsIter(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[models.Action, error] {
+	first, read, fetch := a.getIntegrationsActionsDraftsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsActionsDraftsPages returns an iterator over the pages of
+// GetIntegrationsActionsDrafts, walked as GetIntegrationsActionsDraftsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsActionsDraftsPages(ctx context.Context, opts *GetIntegrationsActionsDraftsOptions) iter.Seq2[*platformclient.Page[models.ActionEntityListing], error] {
+	first, read, fetch := a.getIntegrationsActionsDraftsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsActionsDraftsWalk is the walk of GetIntegrationsActionsDraftsIter and GetIntegrationsActionsDraftsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsActionsDraftsWalk(opts *GetIntegrationsActionsDraftsOptions) (int64, func(*models.ActionEntityListing) ([]models.Action, int64, int64, error), func(context.Context, int64) (*models.ActionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionEntityListing) ([]models.Action, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsActionsDraftsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Action, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsActionsDrafts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsActionsDrafts(ctx, &o)
+	}
 }
 
 // GetIntegrationsActionsFunctionsRuntimesOptions holds the optional parameters of
@@ -1064,19 +1136,38 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersions(ct
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsIter(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[models.BotVersionSummary, error] {
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsBotconnectorIntegrationIdBotVersionsPages returns an iterator over the pages of
+// GetIntegrationsBotconnectorIntegrationIdBotVersions, walked as
+// GetIntegrationsBotconnectorIntegrationIdBotVersionsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotVersionsPages(ctx context.Context, integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotVersionSummaryEntityListing], error] {
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID, botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsBotconnectorIntegrationIdBotVersionsWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotVersionsIter and GetIntegrationsBotconnectorIntegrationIdBotVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotVersionsWalk(integrationID string, botID string, opts *GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions) (int64, func(*models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error), func(context.Context, int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotConnectorBotVersionSummaryEntityListing) ([]models.BotVersionSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsBotconnectorIntegrationIdBotVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotVersionSummary, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.BotConnectorBotVersionSummaryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsBotconnectorIntegrationIdBotVersions(ctx, integrationID, botID, &o)
+	}
 }
 
 // GetIntegrationsBotconnectorIntegrationIdBotsOptions holds the optional parameters of
@@ -1151,19 +1242,38 @@ func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummaries(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[models.BotSummary, error] {
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages returns an iterator over the pages of
+// GetIntegrationsBotconnectorIntegrationIdBotsSummaries, walked as
+// GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages(ctx context.Context, integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) iter.Seq2[*platformclient.Page[models.BotConnectorBotSummaryEntityListing], error] {
+	first, read, fetch := a.getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk is the walk of GetIntegrationsBotconnectorIntegrationIdBotsSummariesIter and GetIntegrationsBotconnectorIntegrationIdBotsSummariesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsBotconnectorIntegrationIdBotsSummariesWalk(integrationID string, opts *GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions) (int64, func(*models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error), func(context.Context, int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BotConnectorBotSummaryEntityListing) ([]models.BotSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsBotconnectorIntegrationIdBotsSummariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.BotSummary, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.BotConnectorBotSummaryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsBotconnectorIntegrationIdBotsSummaries(ctx, integrationID, &o)
+	}
 }
 
 // GetIntegrationsClientappsOptions holds the optional parameters of GetIntegrationsClientapps. A
@@ -1225,19 +1335,37 @@ func (a *IntegrationsApi) GetIntegrationsClientapps(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsClientappsIter(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[models.ClientApp, error] {
+	first, read, fetch := a.getIntegrationsClientappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsClientappsPages returns an iterator over the pages of GetIntegrationsClientapps,
+// walked as GetIntegrationsClientappsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsClientappsPages(ctx context.Context, opts *GetIntegrationsClientappsOptions) iter.Seq2[*platformclient.Page[models.ClientAppEntityListing], error] {
+	first, read, fetch := a.getIntegrationsClientappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsClientappsWalk is the walk of GetIntegrationsClientappsIter and GetIntegrationsClientappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsClientappsWalk(opts *GetIntegrationsClientappsOptions) (int64, func(*models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error), func(context.Context, int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ClientAppEntityListing) ([]models.ClientApp, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ClientApp, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ClientAppEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsClientapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsClientapps(ctx, &o)
+	}
 }
 
 // GetIntegrationsCredentialOptions holds the optional parameters of GetIntegrationsCredential,
@@ -1308,19 +1436,37 @@ func (a *IntegrationsApi) GetIntegrationsCredentials(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsIter(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[models.CredentialInfo, error] {
+	first, read, fetch := a.getIntegrationsCredentialsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsCredentialsPages returns an iterator over the pages of GetIntegrationsCredentials,
+// walked as GetIntegrationsCredentialsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsCredentialsPages(ctx context.Context, opts *GetIntegrationsCredentialsOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoListing], error] {
+	first, read, fetch := a.getIntegrationsCredentialsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsCredentialsWalk is the walk of GetIntegrationsCredentialsIter and GetIntegrationsCredentialsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsCredentialsWalk(opts *GetIntegrationsCredentialsOptions) (int64, func(*models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error), func(context.Context, int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CredentialInfoListing) ([]models.CredentialInfo, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsCredentialsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CredentialInfo, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CredentialInfoListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsCredentials(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsCredentials(ctx, &o)
+	}
 }
 
 // GetIntegrationsCredentialsListingOptions holds the optional parameters of
@@ -1367,21 +1513,39 @@ func (a *IntegrationsApi) GetIntegrationsCredentialsListing(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsCredentialsListingIter(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[models.CredentialInfo, error] {
+	first, read, fetch := a.getIntegrationsCredentialsListingWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsCredentialsListingPages returns an iterator over the pages of
+// GetIntegrationsCredentialsListing, walked as GetIntegrationsCredentialsListingIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *IntegrationsApi) GetIntegrationsCredentialsListingPages(ctx context.Context, opts *GetIntegrationsCredentialsListingOptions) iter.Seq2[*platformclient.Page[models.CredentialInfoCursorListing], error] {
+	first, read, fetch := a.getIntegrationsCredentialsListingWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsCredentialsListingWalk is the walk of GetIntegrationsCredentialsListingIter and GetIntegrationsCredentialsListingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsCredentialsListingWalk(opts *GetIntegrationsCredentialsListingOptions) (string, func(*models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error), func(context.Context, string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CredentialInfoCursorListing) ([]models.CredentialInfo, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetIntegrationsCredentialsListingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CredentialInfo, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CredentialInfoCursorListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetIntegrationsCredentialsListing(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetIntegrationsCredentialsListing(ctx, &o)
+	}
 }
 
 // GetIntegrationsCredentialsTypesOptions holds the optional parameters of
@@ -1443,19 +1607,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnector(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorIter(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[models.AudioConnectorIntegration, error] {
+	first, read, fetch := a.getIntegrationsSpeechAudioconnectorWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechAudioconnectorPages returns an iterator over the pages of
+// GetIntegrationsSpeechAudioconnector, walked as GetIntegrationsSpeechAudioconnectorIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechAudioconnectorPages(ctx context.Context, opts *GetIntegrationsSpeechAudioconnectorOptions) iter.Seq2[*platformclient.Page[models.AudioConnectorIntegrationEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechAudioconnectorWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechAudioconnectorWalk is the walk of GetIntegrationsSpeechAudioconnectorIter and GetIntegrationsSpeechAudioconnectorPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechAudioconnectorWalk(opts *GetIntegrationsSpeechAudioconnectorOptions) (int64, func(*models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error), func(context.Context, int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AudioConnectorIntegrationEntityListing) ([]models.AudioConnectorIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechAudioconnectorOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AudioConnectorIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AudioConnectorIntegrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechAudioconnector(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechAudioconnector(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechAudioconnectorIntegrationIdOptions holds the optional parameters of
@@ -1550,19 +1732,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgents(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[models.DialogflowAgentSummary, error] {
+	first, read, fetch := a.getIntegrationsSpeechDialogflowAgentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechDialogflowAgentsPages returns an iterator over the pages of
+// GetIntegrationsSpeechDialogflowAgents, walked as GetIntegrationsSpeechDialogflowAgentsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowAgentSummaryEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechDialogflowAgentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechDialogflowAgentsWalk is the walk of GetIntegrationsSpeechDialogflowAgentsIter and GetIntegrationsSpeechDialogflowAgentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowAgentsWalk(opts *GetIntegrationsSpeechDialogflowAgentsOptions) (int64, func(*models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error), func(context.Context, int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialogflowAgentSummaryEntityListing) ([]models.DialogflowAgentSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechDialogflowAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowAgentSummary, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialogflowAgentSummaryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechDialogflowAgents(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechDialogflowcxAgentOptions holds the optional parameters of
@@ -1636,19 +1836,38 @@ func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgents(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsIter(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[models.DialogflowCXAgentSummary, error] {
+	first, read, fetch := a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechDialogflowcxAgentsPages returns an iterator over the pages of
+// GetIntegrationsSpeechDialogflowcxAgents, walked as GetIntegrationsSpeechDialogflowcxAgentsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechDialogflowcxAgentsPages(ctx context.Context, opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) iter.Seq2[*platformclient.Page[models.DialogflowCXAgentSummaryEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechDialogflowcxAgentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechDialogflowcxAgentsWalk is the walk of GetIntegrationsSpeechDialogflowcxAgentsIter and GetIntegrationsSpeechDialogflowcxAgentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechDialogflowcxAgentsWalk(opts *GetIntegrationsSpeechDialogflowcxAgentsOptions) (int64, func(*models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error), func(context.Context, int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialogflowCXAgentSummaryEntityListing) ([]models.DialogflowCXAgentSummary, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechDialogflowcxAgentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DialogflowCXAgentSummary, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialogflowCXAgentSummaryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechDialogflowcxAgents(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechLexBotAliasOptions holds the optional parameters of
@@ -1733,19 +1952,38 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliases(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[models.LexBotAlias, error] {
+	first, read, fetch := a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechLexBotBotIdAliasesPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexBotBotIdAliases, walked as GetIntegrationsSpeechLexBotBotIdAliasesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexBotAliasEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechLexBotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechLexBotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexBotBotIdAliasesIter and GetIntegrationsSpeechLexBotBotIdAliasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexBotBotIdAliasesOptions) (int64, func(*models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error), func(context.Context, int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexBotAliasEntityListing) ([]models.LexBotAlias, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexBotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBotAlias, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexBotAliasEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechLexBotBotIdAliases(ctx, botID, &o)
+	}
 }
 
 // GetIntegrationsSpeechLexBotsOptions holds the optional parameters of
@@ -1794,19 +2032,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexBots(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[models.LexBot, error] {
+	first, read, fetch := a.getIntegrationsSpeechLexBotsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechLexBotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexBots, walked as GetIntegrationsSpeechLexBotsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexBotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexBotsOptions) iter.Seq2[*platformclient.Page[models.LexBotEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechLexBotsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechLexBotsWalk is the walk of GetIntegrationsSpeechLexBotsIter and GetIntegrationsSpeechLexBotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexBotsWalk(opts *GetIntegrationsSpeechLexBotsOptions) (int64, func(*models.LexBotEntityListing) ([]models.LexBot, int64, int64, error), func(context.Context, int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexBotEntityListing) ([]models.LexBot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexBot, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexBotEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexBots(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechLexBots(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechLexv2BotAliasOptions holds the optional parameters of
@@ -1890,19 +2146,38 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliases(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesIter(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[models.LexV2BotAlias, error] {
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechLexv2BotBotIdAliasesPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexv2BotBotIdAliases, walked as
+// GetIntegrationsSpeechLexv2BotBotIdAliasesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotBotIdAliasesPages(ctx context.Context, botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) iter.Seq2[*platformclient.Page[models.LexV2BotAliasEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechLexv2BotBotIdAliasesWalk is the walk of GetIntegrationsSpeechLexv2BotBotIdAliasesIter and GetIntegrationsSpeechLexv2BotBotIdAliasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotBotIdAliasesWalk(botID string, opts *GetIntegrationsSpeechLexv2BotBotIdAliasesOptions) (int64, func(*models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error), func(context.Context, int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexV2BotAliasEntityListing) ([]models.LexV2BotAlias, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexv2BotBotIdAliasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2BotAlias, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexV2BotAliasEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechLexv2BotBotIdAliases(ctx, botID, &o)
+	}
 }
 
 // GetIntegrationsSpeechLexv2BotsOptions holds the optional parameters of
@@ -1951,19 +2226,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechLexv2Bots(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsIter(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[models.LexV2Bot, error] {
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechLexv2BotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechLexv2Bots, walked as GetIntegrationsSpeechLexv2BotsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechLexv2BotsPages(ctx context.Context, opts *GetIntegrationsSpeechLexv2BotsOptions) iter.Seq2[*platformclient.Page[models.LexV2BotEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechLexv2BotsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechLexv2BotsWalk is the walk of GetIntegrationsSpeechLexv2BotsIter and GetIntegrationsSpeechLexv2BotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechLexv2BotsWalk(opts *GetIntegrationsSpeechLexv2BotsOptions) (int64, func(*models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error), func(context.Context, int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LexV2BotEntityListing) ([]models.LexV2Bot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechLexv2BotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LexV2Bot, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LexV2BotEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechLexv2Bots(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotOptions holds the optional parameters of
@@ -2035,6 +2328,30 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob(c
 	req.SetPathParam("botId", botID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobWait calls
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob until the job jobID (which
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs creates) ends, and returns its last
+// status: when its state is Completed, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobWait(ctx context.Context, nuanceIntegrationID string, botID string, jobID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobOptions) (*models.AsyncJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncJob]{
+		Operation: "getIntegrationsSpeechNuanceNuanceIntegrationIdBotJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncJob, *platformclient.APIResponse, error) {
+			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJob(ctx, nuanceIntegrationID, botID, jobID, opts)
+		},
+		State: func(s *models.AsyncJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResultsOptions holds the optional parameters
@@ -2125,19 +2442,38 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[models.NuanceBot, error] {
+	first, read, fetch := a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages returns an iterator over the pages of
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBots, walked as
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages(ctx context.Context, nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) iter.Seq2[*platformclient.Page[models.NuanceBotEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk is the walk of GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsIter and GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechNuanceNuanceIntegrationIdBotsWalk(nuanceIntegrationID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions) (int64, func(*models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error), func(context.Context, int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NuanceBotEntityListing) ([]models.NuanceBot, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NuanceBot, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NuanceBotEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBots(ctx, nuanceIntegrationID, &o)
+	}
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobOptions holds the optional parameters of
@@ -2164,6 +2500,30 @@ func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob(
 	req.SetPathParam("nuanceIntegrationId", nuanceIntegrationID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncJob](ctx, a.client, req)
+}
+
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobWait calls
+// GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob until the job jobID (which
+// PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobs creates) ends, and returns its last
+// status: when its state is Completed, without error; when it is Failed or Cancelled, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *IntegrationsApi) GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobWait(ctx context.Context, nuanceIntegrationID string, jobID string, opts *GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobOptions) (*models.AsyncJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncJob]{
+		Operation: "getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncJob, *platformclient.APIResponse, error) {
+			return a.GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob(ctx, nuanceIntegrationID, jobID, opts)
+		},
+		State: func(s *models.AsyncJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
 }
 
 // GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResultsOptions holds the optional parameters
@@ -2261,19 +2621,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechSttEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[models.SttEngineEntity, error] {
+	first, read, fetch := a.getIntegrationsSpeechSttEnginesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechSttEnginesPages returns an iterator over the pages of
+// GetIntegrationsSpeechSttEngines, walked as GetIntegrationsSpeechSttEnginesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechSttEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechSttEnginesOptions) iter.Seq2[*platformclient.Page[models.SttEngineEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechSttEnginesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechSttEnginesWalk is the walk of GetIntegrationsSpeechSttEnginesIter and GetIntegrationsSpeechSttEnginesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechSttEnginesWalk(opts *GetIntegrationsSpeechSttEnginesOptions) (int64, func(*models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error), func(context.Context, int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SttEngineEntityListing) ([]models.SttEngineEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechSttEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SttEngineEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SttEngineEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechSttEngines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechSttEngines(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechTtsEngineOptions holds the optional parameters of
@@ -2380,19 +2758,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoices(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesIter(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[models.TtsVoiceEntity, error] {
+	first, read, fetch := a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechTtsEngineVoicesPages returns an iterator over the pages of
+// GetIntegrationsSpeechTtsEngineVoices, walked as GetIntegrationsSpeechTtsEngineVoicesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngineVoicesPages(ctx context.Context, engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) iter.Seq2[*platformclient.Page[models.TtsVoiceEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechTtsEngineVoicesWalk(engineID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechTtsEngineVoicesWalk is the walk of GetIntegrationsSpeechTtsEngineVoicesIter and GetIntegrationsSpeechTtsEngineVoicesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEngineVoicesWalk(engineID string, opts *GetIntegrationsSpeechTtsEngineVoicesOptions) (int64, func(*models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error), func(context.Context, int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TtsVoiceEntityListing) ([]models.TtsVoiceEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechTtsEngineVoicesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsVoiceEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TtsVoiceEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechTtsEngineVoices(ctx, engineID, &o)
+	}
 }
 
 // GetIntegrationsSpeechTtsEnginesOptions holds the optional parameters of
@@ -2454,19 +2850,37 @@ func (a *IntegrationsApi) GetIntegrationsSpeechTtsEngines(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesIter(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[models.TtsEngineEntity, error] {
+	first, read, fetch := a.getIntegrationsSpeechTtsEnginesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsSpeechTtsEnginesPages returns an iterator over the pages of
+// GetIntegrationsSpeechTtsEngines, walked as GetIntegrationsSpeechTtsEnginesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsSpeechTtsEnginesPages(ctx context.Context, opts *GetIntegrationsSpeechTtsEnginesOptions) iter.Seq2[*platformclient.Page[models.TtsEngineEntityListing], error] {
+	first, read, fetch := a.getIntegrationsSpeechTtsEnginesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsSpeechTtsEnginesWalk is the walk of GetIntegrationsSpeechTtsEnginesIter and GetIntegrationsSpeechTtsEnginesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsSpeechTtsEnginesWalk(opts *GetIntegrationsSpeechTtsEnginesOptions) (int64, func(*models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error), func(context.Context, int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TtsEngineEntityListing) ([]models.TtsEngineEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsSpeechTtsEnginesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TtsEngineEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TtsEngineEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsSpeechTtsEngines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsSpeechTtsEngines(ctx, &o)
+	}
 }
 
 // GetIntegrationsSpeechTtsSettingsOptions holds the optional parameters of
@@ -2594,19 +3008,37 @@ func (a *IntegrationsApi) GetIntegrationsTypes(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsTypesIter(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[models.IntegrationType, error] {
+	first, read, fetch := a.getIntegrationsTypesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsTypesPages returns an iterator over the pages of GetIntegrationsTypes, walked as
+// GetIntegrationsTypesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsTypesPages(ctx context.Context, opts *GetIntegrationsTypesOptions) iter.Seq2[*platformclient.Page[models.IntegrationTypeEntityListing], error] {
+	first, read, fetch := a.getIntegrationsTypesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsTypesWalk is the walk of GetIntegrationsTypesIter and GetIntegrationsTypesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsTypesWalk(opts *GetIntegrationsTypesOptions) (int64, func(*models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error), func(context.Context, int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntegrationTypeEntityListing) ([]models.IntegrationType, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsTypesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntegrationType, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntegrationTypeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsTypes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsTypes(ctx, &o)
+	}
 }
 
 // GetIntegrationsUnifiedcommunicationsClientappOptions holds the optional parameters of
@@ -2702,19 +3134,38 @@ func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientapps(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsIter(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[models.UnifiedCommunicationsIntegration, error] {
+	first, read, fetch := a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsUnifiedcommunicationsClientappsPages returns an iterator over the pages of
+// GetIntegrationsUnifiedcommunicationsClientapps, walked as
+// GetIntegrationsUnifiedcommunicationsClientappsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsUnifiedcommunicationsClientappsPages(ctx context.Context, opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) iter.Seq2[*platformclient.Page[models.UnifiedCommunicationsIntegrationListing], error] {
+	first, read, fetch := a.getIntegrationsUnifiedcommunicationsClientappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsUnifiedcommunicationsClientappsWalk is the walk of GetIntegrationsUnifiedcommunicationsClientappsIter and GetIntegrationsUnifiedcommunicationsClientappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsUnifiedcommunicationsClientappsWalk(opts *GetIntegrationsUnifiedcommunicationsClientappsOptions) (int64, func(*models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error), func(context.Context, int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UnifiedCommunicationsIntegrationListing) ([]models.UnifiedCommunicationsIntegration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsUnifiedcommunicationsClientappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UnifiedCommunicationsIntegration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UnifiedCommunicationsIntegrationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsUnifiedcommunicationsClientapps(ctx, &o)
+	}
 }
 
 // GetIntegrationsUserappsOptions holds the optional parameters of GetIntegrationsUserapps. A nil
@@ -2781,19 +3232,37 @@ func (a *IntegrationsApi) GetIntegrationsUserapps(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntegrationsApi) GetIntegrationsUserappsIter(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[models.UserApp, error] {
+	first, read, fetch := a.getIntegrationsUserappsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntegrationsUserappsPages returns an iterator over the pages of GetIntegrationsUserapps,
+// walked as GetIntegrationsUserappsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntegrationsApi) GetIntegrationsUserappsPages(ctx context.Context, opts *GetIntegrationsUserappsOptions) iter.Seq2[*platformclient.Page[models.UserAppEntityListing], error] {
+	first, read, fetch := a.getIntegrationsUserappsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntegrationsUserappsWalk is the walk of GetIntegrationsUserappsIter and GetIntegrationsUserappsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntegrationsApi) getIntegrationsUserappsWalk(opts *GetIntegrationsUserappsOptions) (int64, func(*models.UserAppEntityListing) ([]models.UserApp, int64, int64, error), func(context.Context, int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAppEntityListing) ([]models.UserApp, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntegrationsUserappsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserApp, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserAppEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntegrationsUserapps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntegrationsUserapps(ctx, &o)
+	}
 }
 
 // PatchIntegrationOptions holds the optional parameters of PatchIntegration. A nil field is not

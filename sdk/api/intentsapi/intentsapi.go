@@ -116,19 +116,37 @@ func (a *IntentsApi) GetIntentsAssignmentsExternalcontact(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsAssignmentsExternalcontactIter(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[models.CustomerIntentAssignmentResponse, error] {
+	first, read, fetch := a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntentsAssignmentsExternalcontactPages returns an iterator over the pages of
+// GetIntentsAssignmentsExternalcontact, walked as GetIntentsAssignmentsExternalcontactIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsAssignmentsExternalcontactPages(ctx context.Context, externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentAssignmentListing], error] {
+	first, read, fetch := a.getIntentsAssignmentsExternalcontactWalk(externalContactID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntentsAssignmentsExternalcontactWalk is the walk of GetIntentsAssignmentsExternalcontactIter and GetIntentsAssignmentsExternalcontactPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsAssignmentsExternalcontactWalk(externalContactID string, opts *GetIntentsAssignmentsExternalcontactOptions) (int64, func(*models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error), func(context.Context, int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerIntentAssignmentListing) ([]models.CustomerIntentAssignmentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsAssignmentsExternalcontactOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentAssignmentResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerIntentAssignmentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntentsAssignmentsExternalcontact(ctx, externalContactID, &o)
+	}
 }
 
 // GetIntentsCategoriesOptions holds the optional parameters of GetIntentsCategories. A nil field is
@@ -176,19 +194,37 @@ func (a *IntentsApi) GetIntentsCategories(ctx context.Context, opts *GetIntentsC
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCategoriesIter(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[models.IntentsCategory, error] {
+	first, read, fetch := a.getIntentsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntentsCategoriesPages returns an iterator over the pages of GetIntentsCategories, walked as
+// GetIntentsCategoriesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCategoriesPages(ctx context.Context, opts *GetIntentsCategoriesOptions) iter.Seq2[*platformclient.Page[models.IntentsCategoryListing], error] {
+	first, read, fetch := a.getIntentsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntentsCategoriesWalk is the walk of GetIntentsCategoriesIter and GetIntentsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCategoriesWalk(opts *GetIntentsCategoriesOptions) (int64, func(*models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error), func(context.Context, int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IntentsCategoryListing) ([]models.IntentsCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IntentsCategory, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IntentsCategoryListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntentsCategories(ctx, &o)
+	}
 }
 
 // GetIntentsCategoryOptions holds the optional parameters of GetIntentsCategory, which has none
@@ -287,19 +323,37 @@ func (a *IntentsApi) GetIntentsCustomerintentSourceintents(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentSourceintentsIter(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	first, read, fetch := a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntentsCustomerintentSourceintentsPages returns an iterator over the pages of
+// GetIntentsCustomerintentSourceintents, walked as GetIntentsCustomerintentSourceintentsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCustomerintentSourceintentsPages(ctx context.Context, customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
+	first, read, fetch := a.getIntentsCustomerintentSourceintentsWalk(customerIntentID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntentsCustomerintentSourceintentsWalk is the walk of GetIntentsCustomerintentSourceintentsIter and GetIntentsCustomerintentSourceintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCustomerintentSourceintentsWalk(customerIntentID string, opts *GetIntentsCustomerintentSourceintentsOptions) (int64, func(*models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error), func(context.Context, int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCustomerintentSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntentsCustomerintentSourceintents(ctx, customerIntentID, &o)
+	}
 }
 
 // GetIntentsCustomerintentsOptions holds the optional parameters of GetIntentsCustomerintents. A
@@ -352,19 +406,37 @@ func (a *IntentsApi) GetIntentsCustomerintents(ctx context.Context, opts *GetInt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsCustomerintentsIter(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[models.CustomerIntentResponse, error] {
+	first, read, fetch := a.getIntentsCustomerintentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntentsCustomerintentsPages returns an iterator over the pages of GetIntentsCustomerintents,
+// walked as GetIntentsCustomerintentsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsCustomerintentsPages(ctx context.Context, opts *GetIntentsCustomerintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerIntentListing], error] {
+	first, read, fetch := a.getIntentsCustomerintentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntentsCustomerintentsWalk is the walk of GetIntentsCustomerintentsIter and GetIntentsCustomerintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsCustomerintentsWalk(opts *GetIntentsCustomerintentsOptions) (int64, func(*models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error), func(context.Context, int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerIntentListing) ([]models.CustomerIntentResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsCustomerintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerIntentResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerIntentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsCustomerintents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntentsCustomerintents(ctx, &o)
+	}
 }
 
 // GetIntentsSourceintentsOptions holds the optional parameters of GetIntentsSourceintents. A nil
@@ -422,19 +494,37 @@ func (a *IntentsApi) GetIntentsSourceintents(ctx context.Context, opts *GetInten
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *IntentsApi) GetIntentsSourceintentsIter(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[models.CustomerSourceIntent, error] {
+	first, read, fetch := a.getIntentsSourceintentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetIntentsSourceintentsPages returns an iterator over the pages of GetIntentsSourceintents,
+// walked as GetIntentsSourceintentsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *IntentsApi) GetIntentsSourceintentsPages(ctx context.Context, opts *GetIntentsSourceintentsOptions) iter.Seq2[*platformclient.Page[models.CustomerSourceIntentListing], error] {
+	first, read, fetch := a.getIntentsSourceintentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getIntentsSourceintentsWalk is the walk of GetIntentsSourceintentsIter and GetIntentsSourceintentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *IntentsApi) getIntentsSourceintentsWalk(opts *GetIntentsSourceintentsOptions) (int64, func(*models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error), func(context.Context, int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CustomerSourceIntentListing) ([]models.CustomerSourceIntent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetIntentsSourceintentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CustomerSourceIntent, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CustomerSourceIntentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetIntentsSourceintents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetIntentsSourceintents(ctx, &o)
+	}
 }
 
 // PatchIntentsCategoryOptions holds the options of PatchIntentsCategory, which has no optional

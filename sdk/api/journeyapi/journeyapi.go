@@ -296,6 +296,29 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJob(ctx context.Context, jobI
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsJourneysAggregatesJobWait calls GetAnalyticsJourneysAggregatesJob until the job jobID
+// (which PostAnalyticsJourneysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsJourneysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsJourneysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsJourneysAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsJourneysAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsJourneysAggregatesJobResultsOptions struct {
@@ -334,21 +357,39 @@ func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResults(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[models.JourneyAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsJourneysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsJourneysAggregatesJobResults, walked as GetAnalyticsJourneysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *JourneyApi) GetAnalyticsJourneysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.JourneyAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsJourneysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsJourneysAggregatesJobResultsWalk is the walk of GetAnalyticsJourneysAggregatesJobResultsIter and GetAnalyticsJourneysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getAnalyticsJourneysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsJourneysAggregatesJobResultsOptions) (string, func(*models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error), func(context.Context, string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyAsyncAggregateQueryResponse) ([]models.JourneyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsJourneysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.JourneyAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.JourneyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsJourneysAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetExternalcontactsContactJourneySegmentsOptions holds the optional parameters of
@@ -438,21 +479,40 @@ func (a *JourneyApi) GetExternalcontactsContactJourneySessions(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetExternalcontactsContactJourneySessionsIter(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[models.Session, error] {
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetExternalcontactsContactJourneySessionsPages returns an iterator over the pages of
+// GetExternalcontactsContactJourneySessions, walked as
+// GetExternalcontactsContactJourneySessionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *JourneyApi) GetExternalcontactsContactJourneySessionsPages(ctx context.Context, contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) iter.Seq2[*platformclient.Page[models.SessionListing], error] {
+	first, read, fetch := a.getExternalcontactsContactJourneySessionsWalk(contactID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getExternalcontactsContactJourneySessionsWalk is the walk of GetExternalcontactsContactJourneySessionsIter and GetExternalcontactsContactJourneySessionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getExternalcontactsContactJourneySessionsWalk(contactID string, opts *GetExternalcontactsContactJourneySessionsOptions) (string, func(*models.SessionListing) ([]models.Session, string, error), func(context.Context, string) (*models.SessionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SessionListing) ([]models.Session, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetExternalcontactsContactJourneySessionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Session, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SessionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetExternalcontactsContactJourneySessions(ctx, contactID, &o)
+	}
 }
 
 // GetJourneyActionmapOptions holds the optional parameters of GetJourneyActionmap, which has none
@@ -554,19 +614,37 @@ func (a *JourneyApi) GetJourneyActionmaps(ctx context.Context, opts *GetJourneyA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActionmapsIter(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[models.ActionMap, error] {
+	first, read, fetch := a.getJourneyActionmapsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyActionmapsPages returns an iterator over the pages of GetJourneyActionmaps, walked as
+// GetJourneyActionmapsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActionmapsPages(ctx context.Context, opts *GetJourneyActionmapsOptions) iter.Seq2[*platformclient.Page[models.ActionMapListing], error] {
+	first, read, fetch := a.getJourneyActionmapsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyActionmapsWalk is the walk of GetJourneyActionmapsIter and GetJourneyActionmapsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActionmapsWalk(opts *GetJourneyActionmapsOptions) (int64, func(*models.ActionMapListing) ([]models.ActionMap, int64, int64, error), func(context.Context, int64) (*models.ActionMapListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionMapListing) ([]models.ActionMap, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActionmapsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionMap, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionMapListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActionmaps(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyActionmaps(ctx, &o)
+	}
 }
 
 // GetJourneyActionmapsEstimatesJobOptions holds the optional parameters of
@@ -699,19 +777,37 @@ func (a *JourneyApi) GetJourneyActiontargets(ctx context.Context, opts *GetJourn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontargetsIter(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[models.ActionTarget, error] {
+	first, read, fetch := a.getJourneyActiontargetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyActiontargetsPages returns an iterator over the pages of GetJourneyActiontargets,
+// walked as GetJourneyActiontargetsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActiontargetsPages(ctx context.Context, opts *GetJourneyActiontargetsOptions) iter.Seq2[*platformclient.Page[models.ActionTargetListing], error] {
+	first, read, fetch := a.getJourneyActiontargetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyActiontargetsWalk is the walk of GetJourneyActiontargetsIter and GetJourneyActiontargetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActiontargetsWalk(opts *GetJourneyActiontargetsOptions) (int64, func(*models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error), func(context.Context, int64) (*models.ActionTargetListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionTargetListing) ([]models.ActionTarget, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActiontargetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTarget, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionTargetListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActiontargets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyActiontargets(ctx, &o)
+	}
 }
 
 // GetJourneyActiontemplateOptions holds the optional parameters of GetJourneyActiontemplate, which
@@ -809,19 +905,37 @@ func (a *JourneyApi) GetJourneyActiontemplates(ctx context.Context, opts *GetJou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyActiontemplatesIter(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[models.ActionTemplate, error] {
+	first, read, fetch := a.getJourneyActiontemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyActiontemplatesPages returns an iterator over the pages of GetJourneyActiontemplates,
+// walked as GetJourneyActiontemplatesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyActiontemplatesPages(ctx context.Context, opts *GetJourneyActiontemplatesOptions) iter.Seq2[*platformclient.Page[models.ActionTemplateListing], error] {
+	first, read, fetch := a.getJourneyActiontemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyActiontemplatesWalk is the walk of GetJourneyActiontemplatesIter and GetJourneyActiontemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyActiontemplatesWalk(opts *GetJourneyActiontemplatesOptions) (int64, func(*models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error), func(context.Context, int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ActionTemplateListing) ([]models.ActionTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyActiontemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ActionTemplate, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ActionTemplateListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyActiontemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyActiontemplates(ctx, &o)
+	}
 }
 
 // GetJourneyDeploymentCustomerPingOptions holds the optional parameters of
@@ -942,19 +1056,38 @@ func (a *JourneyApi) GetJourneyExternaleventsConfigurations(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyExternaleventsConfigurationsIter(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[models.ExternalEventsConfiguration, error] {
+	first, read, fetch := a.getJourneyExternaleventsConfigurationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyExternaleventsConfigurationsPages returns an iterator over the pages of
+// GetJourneyExternaleventsConfigurations, walked as GetJourneyExternaleventsConfigurationsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *JourneyApi) GetJourneyExternaleventsConfigurationsPages(ctx context.Context, opts *GetJourneyExternaleventsConfigurationsOptions) iter.Seq2[*platformclient.Page[models.ExternalEventsConfigurationListing], error] {
+	first, read, fetch := a.getJourneyExternaleventsConfigurationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyExternaleventsConfigurationsWalk is the walk of GetJourneyExternaleventsConfigurationsIter and GetJourneyExternaleventsConfigurationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyExternaleventsConfigurationsWalk(opts *GetJourneyExternaleventsConfigurationsOptions) (int64, func(*models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error), func(context.Context, int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExternalEventsConfigurationListing) ([]models.ExternalEventsConfiguration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyExternaleventsConfigurationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExternalEventsConfiguration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExternalEventsConfigurationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyExternaleventsConfigurations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyExternaleventsConfigurations(ctx, &o)
+	}
 }
 
 // GetJourneyExternaleventsSchemaOptions holds the optional parameters of
@@ -1207,19 +1340,37 @@ func (a *JourneyApi) GetJourneyOutcomes(ctx context.Context, opts *GetJourneyOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyOutcomesIter(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[models.Outcome, error] {
+	first, read, fetch := a.getJourneyOutcomesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyOutcomesPages returns an iterator over the pages of GetJourneyOutcomes, walked as
+// GetJourneyOutcomesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyOutcomesPages(ctx context.Context, opts *GetJourneyOutcomesOptions) iter.Seq2[*platformclient.Page[models.OutcomeListing], error] {
+	first, read, fetch := a.getJourneyOutcomesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyOutcomesWalk is the walk of GetJourneyOutcomesIter and GetJourneyOutcomesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyOutcomesWalk(opts *GetJourneyOutcomesOptions) (int64, func(*models.OutcomeListing) ([]models.Outcome, int64, int64, error), func(context.Context, int64) (*models.OutcomeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutcomeListing) ([]models.Outcome, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyOutcomesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Outcome, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutcomeListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyOutcomes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyOutcomes(ctx, &o)
+	}
 }
 
 // GetJourneyOutcomesPredictorOptions holds the optional parameters of GetJourneyOutcomesPredictor,
@@ -1365,19 +1516,37 @@ func (a *JourneyApi) GetJourneySegments(ctx context.Context, opts *GetJourneySeg
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySegmentsIter(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[models.JourneySegment, error] {
+	first, read, fetch := a.getJourneySegmentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneySegmentsPages returns an iterator over the pages of GetJourneySegments, walked as
+// GetJourneySegmentsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneySegmentsPages(ctx context.Context, opts *GetJourneySegmentsOptions) iter.Seq2[*platformclient.Page[models.SegmentListing], error] {
+	first, read, fetch := a.getJourneySegmentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneySegmentsWalk is the walk of GetJourneySegmentsIter and GetJourneySegmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneySegmentsWalk(opts *GetJourneySegmentsOptions) (int64, func(*models.SegmentListing) ([]models.JourneySegment, int64, int64, error), func(context.Context, int64) (*models.SegmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SegmentListing) ([]models.JourneySegment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneySegmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneySegment, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SegmentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneySegments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneySegments(ctx, &o)
+	}
 }
 
 // GetJourneySessionOptions holds the optional parameters of GetJourneySession, which has none yet:
@@ -1452,21 +1621,39 @@ func (a *JourneyApi) GetJourneySessionEvents(ctx context.Context, sessionID stri
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneySessionEventsIter(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[models.Event, error] {
+	first, read, fetch := a.getJourneySessionEventsWalk(sessionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetJourneySessionEventsPages returns an iterator over the pages of GetJourneySessionEvents,
+// walked as GetJourneySessionEventsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *JourneyApi) GetJourneySessionEventsPages(ctx context.Context, sessionID string, opts *GetJourneySessionEventsOptions) iter.Seq2[*platformclient.Page[models.EventListing], error] {
+	first, read, fetch := a.getJourneySessionEventsWalk(sessionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getJourneySessionEventsWalk is the walk of GetJourneySessionEventsIter and GetJourneySessionEventsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneySessionEventsWalk(sessionID string, opts *GetJourneySessionEventsOptions) (string, func(*models.EventListing) ([]models.Event, string, error), func(context.Context, string) (*models.EventListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EventListing) ([]models.Event, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetJourneySessionEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Event, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.EventListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetJourneySessionEvents(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetJourneySessionEvents(ctx, sessionID, &o)
+	}
 }
 
 // GetJourneySessionOutcomescoresOptions holds the optional parameters of
@@ -1651,6 +1838,29 @@ func (a *JourneyApi) GetJourneyViewVersionJob(ctx context.Context, viewID string
 	return platformclient.Call[models.JourneyViewJob](ctx, a.client, req)
 }
 
+// GetJourneyViewVersionJobWait calls GetJourneyViewVersionJob until the job jobID (which
+// PostJourneyViewVersionJobs creates) ends, and returns its last status: when its status is
+// Complete, without error; when it is Failed or Cancelled, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *JourneyApi) GetJourneyViewVersionJobWait(ctx context.Context, viewID string, journeyVersionID string, jobID string, opts *GetJourneyViewVersionJobOptions) (*models.JourneyViewJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.JourneyViewJob]{
+		Operation: "getJourneyViewVersionJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.JourneyViewJob, *platformclient.APIResponse, error) {
+			return a.GetJourneyViewVersionJob(ctx, viewID, journeyVersionID, jobID, opts)
+		},
+		State: func(s *models.JourneyViewJob) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
+	})
+}
+
 // GetJourneyViewVersionJobResultsOptions holds the optional parameters of
 // GetJourneyViewVersionJobResults, which has none yet: it keeps the method's signature unchanged
 // when the API adds some.
@@ -1793,19 +2003,37 @@ func (a *JourneyApi) GetJourneyViews(ctx context.Context, opts *GetJourneyViewsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsIter(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[models.JourneyView, error] {
+	first, read, fetch := a.getJourneyViewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyViewsPages returns an iterator over the pages of GetJourneyViews, walked as
+// GetJourneyViewsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsPages(ctx context.Context, opts *GetJourneyViewsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewListing], error] {
+	first, read, fetch := a.getJourneyViewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyViewsWalk is the walk of GetJourneyViewsIter and GetJourneyViewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsWalk(opts *GetJourneyViewsOptions) (int64, func(*models.JourneyViewListing) ([]models.JourneyView, int64, int64, error), func(context.Context, int64) (*models.JourneyViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewListing) ([]models.JourneyView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyViews(ctx, &o)
+	}
 }
 
 // GetJourneyViewsDataDetailsOptions holds the optional parameters of GetJourneyViewsDataDetails,
@@ -1954,19 +2182,37 @@ func (a *JourneyApi) GetJourneyViewsJobs(ctx context.Context, opts *GetJourneyVi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsIter(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[models.JourneyViewJob, error] {
+	first, read, fetch := a.getJourneyViewsJobsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyViewsJobsPages returns an iterator over the pages of GetJourneyViewsJobs, walked as
+// GetJourneyViewsJobsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsJobsPages(ctx context.Context, opts *GetJourneyViewsJobsOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
+	first, read, fetch := a.getJourneyViewsJobsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyViewsJobsWalk is the walk of GetJourneyViewsJobsIter and GetJourneyViewsJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsJobsWalk(opts *GetJourneyViewsJobsOptions) (int64, func(*models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error), func(context.Context, int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyViewsJobs(ctx, &o)
+	}
 }
 
 // GetJourneyViewsJobsMeOptions holds the optional parameters of GetJourneyViewsJobsMe. A nil field
@@ -2020,19 +2266,37 @@ func (a *JourneyApi) GetJourneyViewsJobsMe(ctx context.Context, opts *GetJourney
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsJobsMeIter(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[models.JourneyViewJob, error] {
+	first, read, fetch := a.getJourneyViewsJobsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyViewsJobsMePages returns an iterator over the pages of GetJourneyViewsJobsMe, walked as
+// GetJourneyViewsJobsMeIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsJobsMePages(ctx context.Context, opts *GetJourneyViewsJobsMeOptions) iter.Seq2[*platformclient.Page[models.JourneyViewJobListing], error] {
+	first, read, fetch := a.getJourneyViewsJobsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyViewsJobsMeWalk is the walk of GetJourneyViewsJobsMeIter and GetJourneyViewsJobsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsJobsMeWalk(opts *GetJourneyViewsJobsMeOptions) (int64, func(*models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error), func(context.Context, int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewJobListing) ([]models.JourneyViewJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsJobsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewJob, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewJobListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsJobsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyViewsJobsMe(ctx, &o)
+	}
 }
 
 // GetJourneyViewsSchedulesOptions holds the optional parameters of GetJourneyViewsSchedules. A nil
@@ -2076,19 +2340,37 @@ func (a *JourneyApi) GetJourneyViewsSchedules(ctx context.Context, opts *GetJour
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *JourneyApi) GetJourneyViewsSchedulesIter(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[models.JourneyViewSchedule, error] {
+	first, read, fetch := a.getJourneyViewsSchedulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetJourneyViewsSchedulesPages returns an iterator over the pages of GetJourneyViewsSchedules,
+// walked as GetJourneyViewsSchedulesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *JourneyApi) GetJourneyViewsSchedulesPages(ctx context.Context, opts *GetJourneyViewsSchedulesOptions) iter.Seq2[*platformclient.Page[models.JourneyViewScheduleListing], error] {
+	first, read, fetch := a.getJourneyViewsSchedulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getJourneyViewsSchedulesWalk is the walk of GetJourneyViewsSchedulesIter and GetJourneyViewsSchedulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *JourneyApi) getJourneyViewsSchedulesWalk(opts *GetJourneyViewsSchedulesOptions) (int64, func(*models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error), func(context.Context, int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JourneyViewScheduleListing) ([]models.JourneyViewSchedule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetJourneyViewsSchedulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.JourneyViewSchedule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JourneyViewScheduleListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetJourneyViewsSchedules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetJourneyViewsSchedules(ctx, &o)
+	}
 }
 
 // PatchJourneyActionmapOptions holds the optional parameters of PatchJourneyActionmap. A nil field

@@ -492,21 +492,39 @@ func (a *KnowledgeApi) GetKnowledgeConnectionOptions(ctx context.Context, connec
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeConnectionOptionsIter(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[models.ConnectionOption, error] {
+	first, read, fetch := a.getKnowledgeConnectionOptionsWalk(connectionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeConnectionOptionsPages returns an iterator over the pages of
+// GetKnowledgeConnectionOptions, walked as GetKnowledgeConnectionOptionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeConnectionOptionsPages(ctx context.Context, connectionID string, opts *GetKnowledgeConnectionOptionsOptions) iter.Seq2[*platformclient.Page[models.ConnectionOptionListing], error] {
+	first, read, fetch := a.getKnowledgeConnectionOptionsWalk(connectionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeConnectionOptionsWalk is the walk of GetKnowledgeConnectionOptionsIter and GetKnowledgeConnectionOptionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeConnectionOptionsWalk(connectionID string, opts *GetKnowledgeConnectionOptionsOptions) (string, func(*models.ConnectionOptionListing) ([]models.ConnectionOption, string, error), func(context.Context, string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConnectionOptionListing) ([]models.ConnectionOption, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeConnectionOptionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ConnectionOption, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ConnectionOptionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeConnectionOptions(ctx, connectionID, &o)
+	}
 }
 
 // GetKnowledgeConnectionsOptions holds the optional parameters of GetKnowledgeConnections, which
@@ -608,21 +626,39 @@ func (a *KnowledgeApi) GetKnowledgeGuestSessionCategories(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesIter(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[models.GuestResponseCategory, error] {
+	first, read, fetch := a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeGuestSessionCategoriesPages returns an iterator over the pages of
+// GetKnowledgeGuestSessionCategories, walked as GetKnowledgeGuestSessionCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeGuestSessionCategoriesPages(ctx context.Context, sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) iter.Seq2[*platformclient.Page[models.GuestCategoryResponseListing], error] {
+	first, read, fetch := a.getKnowledgeGuestSessionCategoriesWalk(sessionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeGuestSessionCategoriesWalk is the walk of GetKnowledgeGuestSessionCategoriesIter and GetKnowledgeGuestSessionCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeGuestSessionCategoriesWalk(sessionID string, opts *GetKnowledgeGuestSessionCategoriesOptions) (string, func(*models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error), func(context.Context, string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.GuestCategoryResponseListing) ([]models.GuestResponseCategory, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeGuestSessionCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.GuestResponseCategory, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.GuestCategoryResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeGuestSessionCategories(ctx, sessionID, &o)
+	}
 }
 
 // GetKnowledgeGuestSessionDocumentOptions holds the optional parameters of
@@ -819,21 +855,39 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategories(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[models.CategoryResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseCategoriesPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseCategories, walked as GetKnowledgeKnowledgebaseCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseCategoriesPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoryResponseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseCategoriesWalk is the walk of GetKnowledgeKnowledgebaseCategoriesIter and GetKnowledgeKnowledgebaseCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseCategoriesWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseCategoriesOptions) (string, func(*models.CategoryResponseListing) ([]models.CategoryResponse, string, error), func(context.Context, string) (*models.CategoryResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoryResponseListing) ([]models.CategoryResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.CategoryResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.CategoryResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseCategories(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseCategoryOptions holds the optional parameters of
@@ -1011,21 +1065,40 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedback(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentFeedbackPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentFeedback, walked as
+// GetKnowledgeKnowledgebaseDocumentFeedbackIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentFeedbackPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentFeedbackIter and GetKnowledgeKnowledgebaseDocumentFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentFeedbackWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentFeedbackOptions) (string, func(*models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocumentFeedback(ctx, knowledgeBaseID, documentID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdOptions holds the optional parameters of
@@ -1170,21 +1243,40 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariations(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[models.DocumentVariationResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVariationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVariations, walked as
+// GetKnowledgeKnowledgebaseDocumentVariationsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) iter.Seq2[*platformclient.Page[models.DocumentVariationResponseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVariationsIter and GetKnowledgeKnowledgebaseDocumentVariationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVariationsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVariationsOptions) (string, func(*models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error), func(context.Context, string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentVariationResponseListing) ([]models.DocumentVariationResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.DocumentVariationResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.DocumentVariationResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocumentVariations(ctx, knowledgeBaseID, documentID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionOptions holds the optional parameters of
@@ -1310,21 +1402,40 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsIter(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[models.KnowledgeDocumentVersionVariation, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVersionVariationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVersionVariations, walked as
+// GetKnowledgeKnowledgebaseDocumentVersionVariationsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionVariationsPages(ctx context.Context, knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionVariationListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID, documentID, versionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentVersionVariationsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionVariationsIter and GetKnowledgeKnowledgebaseDocumentVersionVariationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionVariationsWalk(knowledgeBaseID string, documentID string, versionID string, opts *GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions) (string, func(*models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error), func(context.Context, string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentVersionVariationListing) ([]models.KnowledgeDocumentVersionVariation, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVersionVariationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersionVariation, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionVariationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocumentVersionVariations(ctx, knowledgeBaseID, documentID, versionID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentVersionsOptions holds the optional parameters of
@@ -1387,21 +1498,40 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersions(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsIter(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[models.KnowledgeDocumentVersion, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentVersionsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentVersions, walked as
+// GetKnowledgeKnowledgebaseDocumentVersionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentVersionsPages(ctx context.Context, knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentVersionListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID, documentID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentVersionsWalk is the walk of GetKnowledgeKnowledgebaseDocumentVersionsIter and GetKnowledgeKnowledgebaseDocumentVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentVersionsWalk(knowledgeBaseID string, documentID string, opts *GetKnowledgeKnowledgebaseDocumentVersionsOptions) (string, func(*models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error), func(context.Context, string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentVersionListing) ([]models.KnowledgeDocumentVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocumentVersions(ctx, knowledgeBaseID, documentID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentsOptions holds the optional parameters of
@@ -1506,21 +1636,39 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocuments(ctx context.Context, k
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[models.KnowledgeDocumentResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocuments, walked as GetKnowledgeKnowledgebaseDocumentsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentResponseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentsWalk is the walk of GetKnowledgeKnowledgebaseDocumentsIter and GetKnowledgeKnowledgebaseDocumentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsOptions) (string, func(*models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentResponseListing) ([]models.KnowledgeDocumentResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocuments(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseDocumentsFeedbackOptions holds the optional parameters of
@@ -1629,21 +1777,40 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedback(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[models.KnowledgeDocumentFeedbackResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseDocumentsFeedbackPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseDocumentsFeedback, walked as
+// GetKnowledgeKnowledgebaseDocumentsFeedbackIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseDocumentsFeedbackPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentFeedbackResponseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseDocumentsFeedbackWalk is the walk of GetKnowledgeKnowledgebaseDocumentsFeedbackIter and GetKnowledgeKnowledgebaseDocumentsFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseDocumentsFeedbackWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseDocumentsFeedbackOptions) (string, func(*models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error), func(context.Context, string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentFeedbackResponseListing) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseDocumentsFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeDocumentFeedbackResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeDocumentFeedbackResponseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseDocumentsFeedback(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseExportJobOptions holds the optional parameters of
@@ -1670,6 +1837,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseExportJob(ctx context.Context, k
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("exportJobId", exportJobID)
 	return platformclient.Call[models.KnowledgeExportJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseExportJobWait calls GetKnowledgeKnowledgebaseExportJob until the job
+// exportJobID (which PostKnowledgeKnowledgebaseExportJobs creates) ends, and returns its last
+// status: when its status is Completed or PartialCompleted, without error; when it is
+// ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names the state and the
+// job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseExportJobWait(ctx context.Context, knowledgeBaseID string, exportJobID string, opts *GetKnowledgeKnowledgebaseExportJobOptions) (*models.KnowledgeExportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeExportJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseExportJob",
+		ID:        exportJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeExportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseExportJob(ctx, knowledgeBaseID, exportJobID, opts)
+		},
+		State: func(s *models.KnowledgeExportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseImportJobOptions holds the optional parameters of
@@ -1706,6 +1897,31 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseImportJob(ctx context.Context, k
 		}
 	}
 	return platformclient.Call[models.KnowledgeImportJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseImportJobWait calls GetKnowledgeKnowledgebaseImportJob until the job
+// importJobID (which PostKnowledgeKnowledgebaseImportJobs creates) ends, and returns its last
+// status: when its status is ValidationCompleted, Completed or PartialCompleted, without error;
+// when it is ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names the
+// state. In ValidationCompleted the job waits for the caller's next step,
+// PatchKnowledgeKnowledgebaseImportJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseImportJobWait(ctx context.Context, knowledgeBaseID string, importJobID string, opts *GetKnowledgeKnowledgebaseImportJobOptions) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeImportJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseImportJob",
+		ID:        importJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeImportJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseImportJob(ctx, knowledgeBaseID, importJobID, opts)
+		},
+		State: func(s *models.KnowledgeImportJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ValidationCompleted", "Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseLabelOptions holds the optional parameters of
@@ -1794,21 +2010,39 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabels(ctx context.Context, know
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[models.LabelResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseLabelsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseLabels, walked as GetKnowledgeKnowledgebaseLabelsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseLabelsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) iter.Seq2[*platformclient.Page[models.LabelListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseLabelsWalk is the walk of GetKnowledgeKnowledgebaseLabelsIter and GetKnowledgeKnowledgebaseLabelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseLabelsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseLabelsOptions) (string, func(*models.LabelListing) ([]models.LabelResponse, string, error), func(context.Context, string) (*models.LabelListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LabelListing) ([]models.LabelResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LabelResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.LabelListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseLabels(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseOperationsOptions holds the optional parameters of
@@ -1894,21 +2128,39 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsIter(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[models.OperationResponse, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebaseOperationsPages returns an iterator over the pages of
+// GetKnowledgeKnowledgebaseOperations, walked as GetKnowledgeKnowledgebaseOperationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseOperationsPages(ctx context.Context, knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) iter.Seq2[*platformclient.Page[models.OperationListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebaseOperationsWalk is the walk of GetKnowledgeKnowledgebaseOperationsIter and GetKnowledgeKnowledgebaseOperationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebaseOperationsWalk(knowledgeBaseID string, opts *GetKnowledgeKnowledgebaseOperationsOptions) (string, func(*models.OperationListing) ([]models.OperationResponse, string, error), func(context.Context, string) (*models.OperationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OperationListing) ([]models.OperationResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebaseOperationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OperationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebaseOperations(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // GetKnowledgeKnowledgebaseOperationsUsersQueryOptions holds the optional parameters of
@@ -1968,6 +2220,30 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseParseJob(ctx context.Context, kn
 		}
 	}
 	return platformclient.Call[models.KnowledgeParseJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseParseJobWait calls GetKnowledgeKnowledgebaseParseJob until the job
+// parseJobID (which PostKnowledgeKnowledgebaseParseJobs creates) ends, and returns its last status:
+// when its status is ReadyToImport, ImportCompleted or ImportPartialCompleted, without error; when
+// it is ImportFailed, with a *platformclient.JobError that names the state. In ReadyToImport the
+// job waits for the caller's next step, PatchKnowledgeKnowledgebaseParseJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseParseJobWait(ctx context.Context, knowledgeBaseID string, parseJobID string, opts *GetKnowledgeKnowledgebaseParseJobOptions) (*models.KnowledgeParseJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeParseJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseParseJob",
+		ID:        parseJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeParseJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseParseJob(ctx, knowledgeBaseID, parseJobID, opts)
+		},
+		State: func(s *models.KnowledgeParseJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ReadyToImport", "ImportCompleted", "ImportPartialCompleted"},
+		Failed:    []string{"ImportFailed"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseSourcesOptions holds the optional parameters of
@@ -2114,6 +2390,31 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSynchronizeJob(ctx context.Conte
 	req.SetPathParam("knowledgeBaseId", knowledgeBaseID)
 	req.SetPathParam("syncJobId", syncJobID)
 	return platformclient.Call[models.KnowledgeSyncJobResponse](ctx, a.client, req)
+}
+
+// GetKnowledgeKnowledgebaseSynchronizeJobWait calls GetKnowledgeKnowledgebaseSynchronizeJob until
+// the job syncJobID (which PostKnowledgeKnowledgebaseSynchronizeJobs creates) ends, and returns its
+// last status: when its status is ValidationCompleted, Completed or PartialCompleted, without
+// error; when it is ValidationFailed, Failed or Aborted, with a *platformclient.JobError that names
+// the state. In ValidationCompleted the job waits for the caller's next step,
+// PatchKnowledgeKnowledgebaseSynchronizeJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseSynchronizeJobWait(ctx context.Context, knowledgeBaseID string, syncJobID string, opts *GetKnowledgeKnowledgebaseSynchronizeJobOptions) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.KnowledgeSyncJobResponse]{
+		Operation: "getKnowledgeKnowledgebaseSynchronizeJob",
+		ID:        syncJobID,
+		Poll: func(ctx context.Context) (*models.KnowledgeSyncJobResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseSynchronizeJob(ctx, knowledgeBaseID, syncJobID, opts)
+		},
+		State: func(s *models.KnowledgeSyncJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"ValidationCompleted", "Completed", "PartialCompleted"},
+		Failed:    []string{"ValidationFailed", "Failed", "Aborted"},
+	})
 }
 
 // GetKnowledgeKnowledgebaseUnansweredGroupOptions holds the optional parameters of
@@ -2284,6 +2585,29 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx context.Conte
 	return platformclient.Call[models.GetUploadSourceUrlJobStatusResponse](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseUploadsUrlsJobWait calls GetKnowledgeKnowledgebaseUploadsUrlsJob until
+// the job jobID (which PostKnowledgeKnowledgebaseUploadsUrlsJobs creates) ends, and returns its
+// last status: when its status is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebaseUploadsUrlsJobWait(ctx context.Context, knowledgeBaseID string, jobID string, opts *GetKnowledgeKnowledgebaseUploadsUrlsJobOptions) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GetUploadSourceUrlJobStatusResponse]{
+		Operation: "getKnowledgeKnowledgebaseUploadsUrlsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx, knowledgeBaseID, jobID, opts)
+		},
+		State: func(s *models.GetUploadSourceUrlJobStatusResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetKnowledgeKnowledgebasesOptions holds the optional parameters of GetKnowledgeKnowledgebases. A
 // nil field is not sent.
 type GetKnowledgeKnowledgebasesOptions struct {
@@ -2364,21 +2688,39 @@ func (a *KnowledgeApi) GetKnowledgeKnowledgebases(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeKnowledgebasesIter(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[models.KnowledgeBase, error] {
+	first, read, fetch := a.getKnowledgeKnowledgebasesWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeKnowledgebasesPages returns an iterator over the pages of GetKnowledgeKnowledgebases,
+// walked as GetKnowledgeKnowledgebasesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeKnowledgebasesPages(ctx context.Context, opts *GetKnowledgeKnowledgebasesOptions) iter.Seq2[*platformclient.Page[models.KnowledgeBaseListing], error] {
+	first, read, fetch := a.getKnowledgeKnowledgebasesWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeKnowledgebasesWalk is the walk of GetKnowledgeKnowledgebasesIter and GetKnowledgeKnowledgebasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeKnowledgebasesWalk(opts *GetKnowledgeKnowledgebasesOptions) (string, func(*models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error), func(context.Context, string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeBaseListing) ([]models.KnowledgeBase, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeKnowledgebasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeBase, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeBaseListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeKnowledgebases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeKnowledgebases(ctx, &o)
+	}
 }
 
 // GetKnowledgeSettingOptions holds the optional parameters of GetKnowledgeSetting, which has none
@@ -2470,21 +2812,39 @@ func (a *KnowledgeApi) GetKnowledgeSettings(ctx context.Context, opts *GetKnowle
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSettingsIter(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[models.KnowledgeSettingsResponse, error] {
+	first, read, fetch := a.getKnowledgeSettingsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeSettingsPages returns an iterator over the pages of GetKnowledgeSettings, walked as
+// GetKnowledgeSettingsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *KnowledgeApi) GetKnowledgeSettingsPages(ctx context.Context, opts *GetKnowledgeSettingsOptions) iter.Seq2[*platformclient.Page[models.KnowledgeSettingListing], error] {
+	first, read, fetch := a.getKnowledgeSettingsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeSettingsWalk is the walk of GetKnowledgeSettingsIter and GetKnowledgeSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSettingsWalk(opts *GetKnowledgeSettingsOptions) (string, func(*models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error), func(context.Context, string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeSettingListing) ([]models.KnowledgeSettingsResponse, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.KnowledgeSettingsResponse, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.KnowledgeSettingListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeSettings(ctx, &o)
+	}
 }
 
 // GetKnowledgeSourceOptions holds the optional parameters of GetKnowledgeSource. A nil field is not
@@ -2625,21 +2985,40 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletions(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[models.V3SynchronizationDeletion, error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeSourceSynchronizationDeletionsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizationDeletions, walked as
+// GetKnowledgeSourceSynchronizationDeletionsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationDeletionsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationDeletionListing], error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationDeletionsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeSourceSynchronizationDeletionsWalk is the walk of GetKnowledgeSourceSynchronizationDeletionsIter and GetKnowledgeSourceSynchronizationDeletionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationDeletionsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationDeletionsOptions) (string, func(*models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error), func(context.Context, string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationDeletionListing) ([]models.V3SynchronizationDeletion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationDeletionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationDeletion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationDeletionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeSourceSynchronizationDeletions(ctx, sourceID, synchronizationID, &o)
+	}
 }
 
 // GetKnowledgeSourceSynchronizationUploadOptions holds the optional parameters of
@@ -2722,21 +3101,39 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploads(ctx context.Cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsIter(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[models.V3SynchronizationUpload, error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeSourceSynchronizationUploadsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizationUploads, walked as GetKnowledgeSourceSynchronizationUploadsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationUploadsPages(ctx context.Context, sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationUploadListing], error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationUploadsWalk(sourceID, synchronizationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeSourceSynchronizationUploadsWalk is the walk of GetKnowledgeSourceSynchronizationUploadsIter and GetKnowledgeSourceSynchronizationUploadsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationUploadsWalk(sourceID string, synchronizationID string, opts *GetKnowledgeSourceSynchronizationUploadsOptions) (string, func(*models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error), func(context.Context, string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationUploadListing) ([]models.V3SynchronizationUpload, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationUploadsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3SynchronizationUpload, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationUploadListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeSourceSynchronizationUploads(ctx, sourceID, synchronizationID, &o)
+	}
 }
 
 // GetKnowledgeSourceSynchronizationsOptions holds the optional parameters of
@@ -2788,21 +3185,39 @@ func (a *KnowledgeApi) GetKnowledgeSourceSynchronizations(ctx context.Context, s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsIter(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeSourceSynchronizationsPages returns an iterator over the pages of
+// GetKnowledgeSourceSynchronizations, walked as GetKnowledgeSourceSynchronizationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourceSynchronizationsPages(ctx context.Context, sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
+	first, read, fetch := a.getKnowledgeSourceSynchronizationsWalk(sourceID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeSourceSynchronizationsWalk is the walk of GetKnowledgeSourceSynchronizationsIter and GetKnowledgeSourceSynchronizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourceSynchronizationsWalk(sourceID string, opts *GetKnowledgeSourceSynchronizationsOptions) (string, func(*models.V3SynchronizationListing) ([]models.V3Synchronization, string, error), func(context.Context, string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourceSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeSourceSynchronizations(ctx, sourceID, &o)
+	}
 }
 
 // GetKnowledgeSourcesOptions holds the optional parameters of GetKnowledgeSources. A nil field is
@@ -2875,21 +3290,39 @@ func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsIter(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[models.V3Synchronization, error] {
+	first, read, fetch := a.getKnowledgeSourcesSynchronizationsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetKnowledgeSourcesSynchronizationsPages returns an iterator over the pages of
+// GetKnowledgeSourcesSynchronizations, walked as GetKnowledgeSourcesSynchronizationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *KnowledgeApi) GetKnowledgeSourcesSynchronizationsPages(ctx context.Context, opts *GetKnowledgeSourcesSynchronizationsOptions) iter.Seq2[*platformclient.Page[models.V3SynchronizationListing], error] {
+	first, read, fetch := a.getKnowledgeSourcesSynchronizationsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getKnowledgeSourcesSynchronizationsWalk is the walk of GetKnowledgeSourcesSynchronizationsIter and GetKnowledgeSourcesSynchronizationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) getKnowledgeSourcesSynchronizationsWalk(opts *GetKnowledgeSourcesSynchronizationsOptions) (string, func(*models.V3SynchronizationListing) ([]models.V3Synchronization, string, error), func(context.Context, string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.V3SynchronizationListing) ([]models.V3Synchronization, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetKnowledgeSourcesSynchronizationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.V3Synchronization, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.V3SynchronizationListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetKnowledgeSourcesSynchronizations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetKnowledgeSourcesSynchronizations(ctx, &o)
+	}
 }
 
 // PatchKnowledgeConnectionOptions holds the optional parameters of PatchKnowledgeConnection. A nil
@@ -3864,6 +4297,29 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearch(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentGuestSearchResult, error] {
+	first, read, fetch := a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostKnowledgeGuestSessionDocumentsSearchPages returns an iterator over the pages of
+// PostKnowledgeGuestSessionDocumentsSearch, walked as PostKnowledgeGuestSessionDocumentsSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchPages(ctx context.Context, sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentGuestSearch], error] {
+	first, read, fetch := a.postKnowledgeGuestSessionDocumentsSearchWalk(sessionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postKnowledgeGuestSessionDocumentsSearchWalk is the walk of PostKnowledgeGuestSessionDocumentsSearchIter and PostKnowledgeGuestSessionDocumentsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeGuestSessionDocumentsSearchWalk(sessionID string, opts *PostKnowledgeGuestSessionDocumentsSearchOptions) (int64, func(*models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentGuestSearch) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeGuestSessionDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -3872,7 +4328,7 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentGuestSearchResult, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentGuestSearch, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.KnowledgeDocumentGuestSearchRequest
@@ -3882,12 +4338,8 @@ func (a *KnowledgeApi) PostKnowledgeGuestSessionDocumentsSearchIter(ctx context.
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostKnowledgeGuestSessionDocumentsSearch(ctx, sessionID, &o)
+	}
 }
 
 // PostKnowledgeGuestSessionDocumentsSearchSuggestionsOptions holds the optional parameters of
@@ -4046,6 +4498,29 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearch(ctx context.Contex
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[models.DocumentChunkBlock, error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostKnowledgeKnowledgebaseChunksSearchPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseChunksSearch, walked as PostKnowledgeKnowledgebaseChunksSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentChunkResponse], error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postKnowledgeKnowledgebaseChunksSearchWalk is the walk of PostKnowledgeKnowledgebaseChunksSearchIter and PostKnowledgeKnowledgebaseChunksSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseChunksSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseChunksSearchOptions) (int64, func(*models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentChunkResponse) ([]models.DocumentChunkBlock, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseChunksSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4054,7 +4529,7 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Co
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentChunkBlock, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentChunkResponse, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.KnowledgeDocumentChunkRequest
@@ -4064,12 +4539,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseChunksSearchIter(ctx context.Co
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostKnowledgeKnowledgebaseChunksSearch(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentCopiesOptions holds the optional parameters of
@@ -4537,6 +5008,29 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQuery(ctx context.Cont
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[models.KnowledgeDocumentQueryResult, error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostKnowledgeKnowledgebaseDocumentsQueryPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseDocumentsQuery, walked as PostKnowledgeKnowledgebaseDocumentsQueryIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentQueryResponse], error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postKnowledgeKnowledgebaseDocumentsQueryWalk is the walk of PostKnowledgeKnowledgebaseDocumentsQueryIter and PostKnowledgeKnowledgebaseDocumentsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsQueryWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsQueryOptions) (int64, func(*models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentQueryResponse) ([]models.KnowledgeDocumentQueryResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseDocumentsQueryOptions
 	if opts != nil {
 		o = *opts
@@ -4545,7 +5039,7 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentQueryResult, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.KnowledgeDocumentQuery
@@ -4555,12 +5049,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsQueryIter(ctx context.
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostKnowledgeKnowledgebaseDocumentsQuery(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchOptions holds the optional parameters of
@@ -4620,6 +5110,29 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearch(ctx context.Con
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[models.KnowledgeDocumentSearchResult, error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostKnowledgeKnowledgebaseDocumentsSearchPages returns an iterator over the pages of
+// PostKnowledgeKnowledgebaseDocumentsSearch, walked as
+// PostKnowledgeKnowledgebaseDocumentsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.Body.PageNumber.
+func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchPages(ctx context.Context, knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) iter.Seq2[*platformclient.Page[models.KnowledgeDocumentSearch], error] {
+	first, read, fetch := a.postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postKnowledgeKnowledgebaseDocumentsSearchWalk is the walk of PostKnowledgeKnowledgebaseDocumentsSearchIter and PostKnowledgeKnowledgebaseDocumentsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *KnowledgeApi) postKnowledgeKnowledgebaseDocumentsSearchWalk(knowledgeBaseID string, opts *PostKnowledgeKnowledgebaseDocumentsSearchOptions) (int64, func(*models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error), func(context.Context, int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error)) {
+	read := func(r *models.KnowledgeDocumentSearch) ([]models.KnowledgeDocumentSearchResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostKnowledgeKnowledgebaseDocumentsSearchOptions
 	if opts != nil {
 		o = *opts
@@ -4628,7 +5141,7 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context
 	if o.Body != nil {
 		start = int64(platformclient.Deref(o.Body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.KnowledgeDocumentSearchResult, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.KnowledgeDocumentSearch, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(start, 1) {
 			var b models.KnowledgeDocumentSearchRequest
@@ -4638,12 +5151,8 @@ func (a *KnowledgeApi) PostKnowledgeKnowledgebaseDocumentsSearchIter(ctx context
 			b.PageNumber = platformclient.Ptr(int32(page))
 			o.Body = &b
 		}
-		r, resp, err := a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostKnowledgeKnowledgebaseDocumentsSearch(ctx, knowledgeBaseID, &o)
+	}
 }
 
 // PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsOptions holds the optional parameters of

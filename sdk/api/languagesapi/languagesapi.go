@@ -132,19 +132,37 @@ func (a *LanguagesApi) GetLanguages(ctx context.Context, opts *GetLanguagesOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguagesApi) GetLanguagesIter(ctx context.Context, opts *GetLanguagesOptions) iter.Seq2[models.Language, error] {
+	first, read, fetch := a.getLanguagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguagesPages returns an iterator over the pages of GetLanguages, walked as GetLanguagesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LanguagesApi) GetLanguagesPages(ctx context.Context, opts *GetLanguagesOptions) iter.Seq2[*platformclient.Page[models.LanguageEntityListing], error] {
+	first, read, fetch := a.getLanguagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguagesWalk is the walk of GetLanguagesIter and GetLanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguagesApi) getLanguagesWalk(opts *GetLanguagesOptions) (int64, func(*models.LanguageEntityListing) ([]models.Language, int64, int64, error), func(context.Context, int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguages(ctx, &o)
+	}
 }
 
 // GetLanguagesTranslationsOptions holds the optional parameters of GetLanguagesTranslations, which

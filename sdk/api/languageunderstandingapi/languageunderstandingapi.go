@@ -282,19 +282,38 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedback(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[models.NluFeedbackResponse, error] {
+	first, read, fetch := a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguageunderstandingDomainFeedbackPages returns an iterator over the pages of
+// GetLanguageunderstandingDomainFeedback, walked as GetLanguageunderstandingDomainFeedbackIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainFeedbackPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) iter.Seq2[*platformclient.Page[models.NluFeedbackListing], error] {
+	first, read, fetch := a.getLanguageunderstandingDomainFeedbackWalk(domainID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguageunderstandingDomainFeedbackWalk is the walk of GetLanguageunderstandingDomainFeedbackIter and GetLanguageunderstandingDomainFeedbackPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainFeedbackWalk(domainID string, opts *GetLanguageunderstandingDomainFeedbackOptions) (int64, func(*models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error), func(context.Context, int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluFeedbackListing) ([]models.NluFeedbackResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainFeedbackOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluFeedbackResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluFeedbackListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguageunderstandingDomainFeedback(ctx, domainID, &o)
+	}
 }
 
 // GetLanguageunderstandingDomainFeedbackFeedbackIdOptions holds the optional parameters of
@@ -445,19 +464,38 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersions(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsIter(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[models.NluDomainVersion, error] {
+	first, read, fetch := a.getLanguageunderstandingDomainVersionsWalk(domainID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguageunderstandingDomainVersionsPages returns an iterator over the pages of
+// GetLanguageunderstandingDomainVersions, walked as GetLanguageunderstandingDomainVersionsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainVersionsPages(ctx context.Context, domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) iter.Seq2[*platformclient.Page[models.NluDomainVersionListing], error] {
+	first, read, fetch := a.getLanguageunderstandingDomainVersionsWalk(domainID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguageunderstandingDomainVersionsWalk is the walk of GetLanguageunderstandingDomainVersionsIter and GetLanguageunderstandingDomainVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainVersionsWalk(domainID string, opts *GetLanguageunderstandingDomainVersionsOptions) (int64, func(*models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error), func(context.Context, int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluDomainVersionListing) ([]models.NluDomainVersion, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomainVersion, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluDomainVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguageunderstandingDomainVersions(ctx, domainID, &o)
+	}
 }
 
 // GetLanguageunderstandingDomainsOptions holds the optional parameters of
@@ -501,19 +539,37 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomains(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsIter(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[models.NluDomain, error] {
+	first, read, fetch := a.getLanguageunderstandingDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguageunderstandingDomainsPages returns an iterator over the pages of
+// GetLanguageunderstandingDomains, walked as GetLanguageunderstandingDomainsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingDomainsPages(ctx context.Context, opts *GetLanguageunderstandingDomainsOptions) iter.Seq2[*platformclient.Page[models.NluDomainListing], error] {
+	first, read, fetch := a.getLanguageunderstandingDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguageunderstandingDomainsWalk is the walk of GetLanguageunderstandingDomainsIter and GetLanguageunderstandingDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingDomainsWalk(opts *GetLanguageunderstandingDomainsOptions) (int64, func(*models.NluDomainListing) ([]models.NluDomain, int64, int64, error), func(context.Context, int64) (*models.NluDomainListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NluDomainListing) ([]models.NluDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.NluDomain, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.NluDomainListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguageunderstandingDomains(ctx, &o)
+	}
 }
 
 // GetLanguageunderstandingIgnorephraseOptions holds the optional parameters of
@@ -584,19 +640,37 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrase(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephraseIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	first, read, fetch := a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguageunderstandingIgnorephrasePages returns an iterator over the pages of
+// GetLanguageunderstandingIgnorephrase, walked as GetLanguageunderstandingIgnorephraseIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnorephrasePages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedPhraseListing], error] {
+	first, read, fetch := a.getLanguageunderstandingIgnorephraseWalk(languageCode, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguageunderstandingIgnorephraseWalk is the walk of GetLanguageunderstandingIgnorephraseIter and GetLanguageunderstandingIgnorephrasePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnorephraseWalk(languageCode string, opts *GetLanguageunderstandingIgnorephraseOptions) (int64, func(*models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error), func(context.Context, int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IgnoredMinedPhraseListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingIgnorephraseOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IgnoredMinedPhraseListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguageunderstandingIgnorephrase(ctx, languageCode, &o)
+	}
 }
 
 // GetLanguageunderstandingIgnoretopicOptions holds the optional parameters of
@@ -667,19 +741,37 @@ func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopic(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicIter(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[models.IgnoredMinedEntity, error] {
+	first, read, fetch := a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLanguageunderstandingIgnoretopicPages returns an iterator over the pages of
+// GetLanguageunderstandingIgnoretopic, walked as GetLanguageunderstandingIgnoretopicIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LanguageUnderstandingApi) GetLanguageunderstandingIgnoretopicPages(ctx context.Context, languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) iter.Seq2[*platformclient.Page[models.IgnoredMinedTopicListing], error] {
+	first, read, fetch := a.getLanguageunderstandingIgnoretopicWalk(languageCode, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLanguageunderstandingIgnoretopicWalk is the walk of GetLanguageunderstandingIgnoretopicIter and GetLanguageunderstandingIgnoretopicPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LanguageUnderstandingApi) getLanguageunderstandingIgnoretopicWalk(languageCode string, opts *GetLanguageunderstandingIgnoretopicOptions) (int64, func(*models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error), func(context.Context, int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.IgnoredMinedTopicListing) ([]models.IgnoredMinedEntity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLanguageunderstandingIgnoretopicOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.IgnoredMinedEntity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.IgnoredMinedTopicListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLanguageunderstandingIgnoretopic(ctx, languageCode, &o)
+	}
 }
 
 // GetLanguageunderstandingMinerOptions holds the optional parameters of

@@ -294,19 +294,37 @@ func (a *LearningApi) GetLearningAssignments(ctx context.Context, opts *GetLearn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsIter(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[models.LearningAssignment, error] {
+	first, read, fetch := a.getLearningAssignmentsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLearningAssignmentsPages returns an iterator over the pages of GetLearningAssignments, walked
+// as GetLearningAssignmentsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningAssignmentsPages(ctx context.Context, opts *GetLearningAssignmentsOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
+	first, read, fetch := a.getLearningAssignmentsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLearningAssignmentsWalk is the walk of GetLearningAssignmentsIter and GetLearningAssignmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningAssignmentsWalk(opts *GetLearningAssignmentsOptions) (int64, func(*models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningAssignments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLearningAssignments(ctx, &o)
+	}
 }
 
 // GetLearningAssignmentsMeOptions holds the optional parameters of GetLearningAssignmentsMe. A nil
@@ -439,19 +457,37 @@ func (a *LearningApi) GetLearningAssignmentsMe(ctx context.Context, opts *GetLea
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningAssignmentsMeIter(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[models.LearningAssignment, error] {
+	first, read, fetch := a.getLearningAssignmentsMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLearningAssignmentsMePages returns an iterator over the pages of GetLearningAssignmentsMe,
+// walked as GetLearningAssignmentsMeIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningAssignmentsMePages(ctx context.Context, opts *GetLearningAssignmentsMeOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentsDomainEntity], error] {
+	first, read, fetch := a.getLearningAssignmentsMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLearningAssignmentsMeWalk is the walk of GetLearningAssignmentsMeIter and GetLearningAssignmentsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningAssignmentsMeWalk(opts *GetLearningAssignmentsMeOptions) (int64, func(*models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentsDomainEntity) ([]models.LearningAssignment, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningAssignmentsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningAssignment, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningAssignmentsDomainEntity, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningAssignmentsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLearningAssignmentsMe(ctx, &o)
+	}
 }
 
 // GetLearningModuleOptions holds the optional parameters of GetLearningModule. A nil field is not
@@ -507,6 +543,28 @@ func (a *LearningApi) GetLearningModuleJob(ctx context.Context, moduleID string,
 	req.SetPathParam("moduleId", moduleID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.LearningModuleJobResponse](ctx, a.client, req)
+}
+
+// GetLearningModuleJobWait calls GetLearningModuleJob until the job jobID (which
+// PostLearningModuleJobs creates) ends, and returns its last status: when its status is Completed,
+// without error; when it is Failed, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *LearningApi) GetLearningModuleJobWait(ctx context.Context, moduleID string, jobID string, opts *GetLearningModuleJobOptions) (*models.LearningModuleJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.LearningModuleJobResponse]{
+		Operation: "getLearningModuleJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.LearningModuleJobResponse, *platformclient.APIResponse, error) {
+			return a.GetLearningModuleJob(ctx, moduleID, jobID, opts)
+		},
+		State: func(s *models.LearningModuleJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetLearningModulePreviewOptions holds the optional parameters of GetLearningModulePreview, which
@@ -675,19 +733,37 @@ func (a *LearningApi) GetLearningModules(ctx context.Context, opts *GetLearningM
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesIter(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[models.LearningModule, error] {
+	first, read, fetch := a.getLearningModulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLearningModulesPages returns an iterator over the pages of GetLearningModules, walked as
+// GetLearningModulesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *LearningApi) GetLearningModulesPages(ctx context.Context, opts *GetLearningModulesOptions) iter.Seq2[*platformclient.Page[models.LearningModuleList], error] {
+	first, read, fetch := a.getLearningModulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLearningModulesWalk is the walk of GetLearningModulesIter and GetLearningModulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningModulesWalk(opts *GetLearningModulesOptions) (int64, func(*models.LearningModuleList) ([]models.LearningModule, int64, int64, error), func(context.Context, int64) (*models.LearningModuleList, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningModuleList) ([]models.LearningModule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningModulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LearningModule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LearningModuleList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningModules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLearningModules(ctx, &o)
+	}
 }
 
 // GetLearningModulesAssignmentsOptions holds the optional parameters of
@@ -765,19 +841,37 @@ func (a *LearningApi) GetLearningModulesAssignments(ctx context.Context, userIDs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LearningApi) GetLearningModulesAssignmentsIter(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[models.AssignedLearningModule, error] {
+	first, read, fetch := a.getLearningModulesAssignmentsWalk(userIDs, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLearningModulesAssignmentsPages returns an iterator over the pages of
+// GetLearningModulesAssignments, walked as GetLearningModulesAssignmentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *LearningApi) GetLearningModulesAssignmentsPages(ctx context.Context, userIDs []string, opts *GetLearningModulesAssignmentsOptions) iter.Seq2[*platformclient.Page[models.AssignedLearningModuleDomainEntityListing], error] {
+	first, read, fetch := a.getLearningModulesAssignmentsWalk(userIDs, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLearningModulesAssignmentsWalk is the walk of GetLearningModulesAssignmentsIter and GetLearningModulesAssignmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) getLearningModulesAssignmentsWalk(userIDs []string, opts *GetLearningModulesAssignmentsOptions) (int64, func(*models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error), func(context.Context, int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssignedLearningModuleDomainEntityListing) ([]models.AssignedLearningModule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLearningModulesAssignmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AssignedLearningModule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AssignedLearningModuleDomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLearningModulesAssignments(ctx, userIDs, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLearningModulesAssignments(ctx, userIDs, &o)
+	}
 }
 
 // GetLearningModulesCoverartCoverArtIdOptions holds the optional parameters of
@@ -1378,18 +1472,36 @@ func (a *LearningApi) PostLearningRulesQuery(ctx context.Context, pageSize int32
 // arguments and opts as set. Its first request is the one PostLearningRulesQuery would
 // send with the same arguments.
 func (a *LearningApi) PostLearningRulesQueryIter(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[models.LearningAssignmentUser, error] {
+	first, read, fetch := a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostLearningRulesQueryPages returns an iterator over the pages of PostLearningRulesQuery, walked
+// as PostLearningRulesQueryIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as the argument pageNumber.
+func (a *LearningApi) PostLearningRulesQueryPages(ctx context.Context, pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) iter.Seq2[*platformclient.Page[models.LearningAssignmentUserListing], error] {
+	first, read, fetch := a.postLearningRulesQueryWalk(pageSize, pageNumber, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postLearningRulesQueryWalk is the walk of PostLearningRulesQueryIter and PostLearningRulesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LearningApi) postLearningRulesQueryWalk(pageSize int32, pageNumber int32, body *models.LearningAssignmentUserQuery, opts *PostLearningRulesQueryOptions) (int64, func(*models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error), func(context.Context, int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LearningAssignmentUserListing) ([]models.LearningAssignmentUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	start := int64(pageNumber)
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LearningAssignmentUser, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.LearningAssignmentUserListing, *platformclient.APIResponse, error) {
 		n := pageNumber
 		if page != max(start, 1) {
 			n = int32(page)
 		}
-		r, resp, err := a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostLearningRulesQuery(ctx, pageSize, n, body, opts)
+	}
 }
 
 // PostLearningScheduleslotsJobsOptions holds the options of PostLearningScheduleslotsJobs, which

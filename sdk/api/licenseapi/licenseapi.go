@@ -144,19 +144,37 @@ func (a *LicenseApi) GetLicenseUsers(ctx context.Context, opts *GetLicenseUsersO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LicenseApi) GetLicenseUsersIter(ctx context.Context, opts *GetLicenseUsersOptions) iter.Seq2[models.UserLicenses, error] {
+	first, read, fetch := a.getLicenseUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLicenseUsersPages returns an iterator over the pages of GetLicenseUsers, walked as
+// GetLicenseUsersIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *LicenseApi) GetLicenseUsersPages(ctx context.Context, opts *GetLicenseUsersOptions) iter.Seq2[*platformclient.Page[models.UserLicensesEntityListing], error] {
+	first, read, fetch := a.getLicenseUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLicenseUsersWalk is the walk of GetLicenseUsersIter and GetLicenseUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LicenseApi) getLicenseUsersWalk(opts *GetLicenseUsersOptions) (int64, func(*models.UserLicensesEntityListing) ([]models.UserLicenses, int64, int64, error), func(context.Context, int64) (*models.UserLicensesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserLicensesEntityListing) ([]models.UserLicenses, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLicenseUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserLicenses, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserLicensesEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLicenseUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLicenseUsers(ctx, &o)
+	}
 }
 
 // PostLicenseInferOptions holds the optional parameters of PostLicenseInfer. A nil field is not

@@ -143,19 +143,37 @@ func (a *LocationsApi) GetLocations(ctx context.Context, opts *GetLocationsOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsIter(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[models.LocationDefinition, error] {
+	first, read, fetch := a.getLocationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetLocationsPages returns an iterator over the pages of GetLocations, walked as GetLocationsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *LocationsApi) GetLocationsPages(ctx context.Context, opts *GetLocationsOptions) iter.Seq2[*platformclient.Page[models.LocationEntityListing], error] {
+	first, read, fetch := a.getLocationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getLocationsWalk is the walk of GetLocationsIter and GetLocationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) getLocationsWalk(opts *GetLocationsOptions) (int64, func(*models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationEntityListing) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetLocationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LocationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetLocations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetLocations(ctx, &o)
+	}
 }
 
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not
@@ -195,13 +213,30 @@ func (a *LocationsApi) GetLocationsSearch(ctx context.Context, q64 string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LocationsApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
-		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
+// GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *LocationsApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) (string, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, string, error), func(context.Context, string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetLocationsSearch(ctx, cursor, opts)
+	}
 }
 
 // PatchLocationOptions holds the options of PatchLocation, which has no optional parameters yet:
@@ -318,11 +353,33 @@ func (a *LocationsApi) PostLocationsSearch(ctx context.Context, body *models.Loc
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
+// PostLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *LocationsApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LocationsApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (int64, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.LocationSearchRequest
@@ -332,12 +389,8 @@ func (a *LocationsApi) PostLocationsSearchIter(ctx context.Context, body *models
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostLocationsSearch(ctx, pageBody, opts)
+	}
 }
 
 // GetLocationExpand is the type of GetLocationOptions.Expand. A value not listed below is sent as

@@ -72,6 +72,30 @@ func (a *LogCaptureApi) GetDiagnosticsLogcaptureBrowserEntriesDownloadJob(ctx co
 	return platformclient.Call[models.LogCaptureDownloadExecutionResponse](ctx, a.client, req)
 }
 
+// GetDiagnosticsLogcaptureBrowserEntriesDownloadJobWait calls
+// GetDiagnosticsLogcaptureBrowserEntriesDownloadJob until the job jobID (which
+// PostDiagnosticsLogcaptureBrowserEntriesDownloadJobs creates) ends, and returns its last status:
+// when its state is Succeeded, without error; when it is Failed, with a *platformclient.JobError
+// that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *LogCaptureApi) GetDiagnosticsLogcaptureBrowserEntriesDownloadJobWait(ctx context.Context, jobID string, opts *GetDiagnosticsLogcaptureBrowserEntriesDownloadJobOptions) (*models.LogCaptureDownloadExecutionResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.LogCaptureDownloadExecutionResponse]{
+		Operation: "getDiagnosticsLogcaptureBrowserEntriesDownloadJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.LogCaptureDownloadExecutionResponse, *platformclient.APIResponse, error) {
+			return a.GetDiagnosticsLogcaptureBrowserEntriesDownloadJob(ctx, jobID, opts)
+		},
+		State: func(s *models.LogCaptureDownloadExecutionResponse) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetDiagnosticsLogcaptureBrowserUserOptions holds the optional parameters of
 // GetDiagnosticsLogcaptureBrowserUser, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -215,21 +239,40 @@ func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryIter(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[models.LogEntry, error] {
+	first, read, fetch := a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostDiagnosticsLogcaptureBrowserEntriesQueryPages returns an iterator over the pages of
+// PostDiagnosticsLogcaptureBrowserEntriesQuery, walked as
+// PostDiagnosticsLogcaptureBrowserEntriesQueryIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *LogCaptureApi) PostDiagnosticsLogcaptureBrowserEntriesQueryPages(ctx context.Context, opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) iter.Seq2[*platformclient.Page[models.LogCaptureQueryResponse], error] {
+	first, read, fetch := a.postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postDiagnosticsLogcaptureBrowserEntriesQueryWalk is the walk of PostDiagnosticsLogcaptureBrowserEntriesQueryIter and PostDiagnosticsLogcaptureBrowserEntriesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *LogCaptureApi) postDiagnosticsLogcaptureBrowserEntriesQueryWalk(opts *PostDiagnosticsLogcaptureBrowserEntriesQueryOptions) (string, func(*models.LogCaptureQueryResponse) ([]models.LogEntry, string, error), func(context.Context, string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LogCaptureQueryResponse) ([]models.LogEntry, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o PostDiagnosticsLogcaptureBrowserEntriesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.LogEntry, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.LogCaptureQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.PostDiagnosticsLogcaptureBrowserEntriesQuery(ctx, &o)
+	}
 }
 
 // PostDiagnosticsLogcaptureBrowserUserOptions holds the optional parameters of

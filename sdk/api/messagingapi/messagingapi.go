@@ -166,19 +166,37 @@ func (a *MessagingApi) GetMessagingSettings(ctx context.Context, opts *GetMessag
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSettingsIter(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[models.MessagingSetting, error] {
+	first, read, fetch := a.getMessagingSettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetMessagingSettingsPages returns an iterator over the pages of GetMessagingSettings, walked as
+// GetMessagingSettingsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *MessagingApi) GetMessagingSettingsPages(ctx context.Context, opts *GetMessagingSettingsOptions) iter.Seq2[*platformclient.Page[models.MessagingConfigListing], error] {
+	first, read, fetch := a.getMessagingSettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getMessagingSettingsWalk is the walk of GetMessagingSettingsIter and GetMessagingSettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *MessagingApi) getMessagingSettingsWalk(opts *GetMessagingSettingsOptions) (int64, func(*models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error), func(context.Context, int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingConfigListing) ([]models.MessagingSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetMessagingSettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingSetting, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingConfigListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMessagingSettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetMessagingSettings(ctx, &o)
+	}
 }
 
 // GetMessagingSettingsDefaultOptions holds the optional parameters of GetMessagingSettingsDefault,
@@ -248,19 +266,37 @@ func (a *MessagingApi) GetMessagingSupportedcontent(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MessagingApi) GetMessagingSupportedcontentIter(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[models.SupportedContent, error] {
+	first, read, fetch := a.getMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetMessagingSupportedcontentPages returns an iterator over the pages of
+// GetMessagingSupportedcontent, walked as GetMessagingSupportedcontentIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *MessagingApi) GetMessagingSupportedcontentPages(ctx context.Context, opts *GetMessagingSupportedcontentOptions) iter.Seq2[*platformclient.Page[models.SupportedContentListing], error] {
+	first, read, fetch := a.getMessagingSupportedcontentWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getMessagingSupportedcontentWalk is the walk of GetMessagingSupportedcontentIter and GetMessagingSupportedcontentPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *MessagingApi) getMessagingSupportedcontentWalk(opts *GetMessagingSupportedcontentOptions) (int64, func(*models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error), func(context.Context, int64) (*models.SupportedContentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SupportedContentListing) ([]models.SupportedContent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetMessagingSupportedcontentOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SupportedContent, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SupportedContentListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMessagingSupportedcontent(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetMessagingSupportedcontent(ctx, &o)
+	}
 }
 
 // GetMessagingSupportedcontentSupportedContentIdOptions holds the optional parameters of

@@ -108,19 +108,37 @@ func (a *MobileDevicesApi) GetMobiledevices(ctx context.Context, opts *GetMobile
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *MobileDevicesApi) GetMobiledevicesIter(ctx context.Context, opts *GetMobiledevicesOptions) iter.Seq2[models.UserDevice, error] {
+	first, read, fetch := a.getMobiledevicesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetMobiledevicesPages returns an iterator over the pages of GetMobiledevices, walked as
+// GetMobiledevicesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *MobileDevicesApi) GetMobiledevicesPages(ctx context.Context, opts *GetMobiledevicesOptions) iter.Seq2[*platformclient.Page[models.DirectoryUserDevicesListing], error] {
+	first, read, fetch := a.getMobiledevicesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getMobiledevicesWalk is the walk of GetMobiledevicesIter and GetMobiledevicesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *MobileDevicesApi) getMobiledevicesWalk(opts *GetMobiledevicesOptions) (int64, func(*models.DirectoryUserDevicesListing) ([]models.UserDevice, int64, int64, error), func(context.Context, int64) (*models.DirectoryUserDevicesListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DirectoryUserDevicesListing) ([]models.UserDevice, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetMobiledevicesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserDevice, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DirectoryUserDevicesListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetMobiledevices(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetMobiledevices(ctx, &o)
+	}
 }
 
 // PostMobiledevicesOptions holds the options of PostMobiledevices, which has no optional parameters

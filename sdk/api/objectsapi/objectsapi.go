@@ -169,19 +169,37 @@ func (a *ObjectsApi) GetAuthorizationDivisions(ctx context.Context, opts *GetAut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsIter(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsPages returns an iterator over the pages of GetAuthorizationDivisions,
+// walked as GetAuthorizationDivisionsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ObjectsApi) GetAuthorizationDivisionsPages(ctx context.Context, opts *GetAuthorizationDivisionsOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsWalk is the walk of GetAuthorizationDivisionsIter and GetAuthorizationDivisionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ObjectsApi) getAuthorizationDivisionsWalk(opts *GetAuthorizationDivisionsOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisions(ctx, &o)
+	}
 }
 
 // GetAuthorizationDivisionsDeletedOptions holds the optional parameters of
@@ -225,19 +243,37 @@ func (a *ObjectsApi) GetAuthorizationDivisionsDeleted(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsDeletedIter(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsDeletedPages returns an iterator over the pages of
+// GetAuthorizationDivisionsDeleted, walked as GetAuthorizationDivisionsDeletedIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ObjectsApi) GetAuthorizationDivisionsDeletedPages(ctx context.Context, opts *GetAuthorizationDivisionsDeletedOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsDeletedWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsDeletedWalk is the walk of GetAuthorizationDivisionsDeletedIter and GetAuthorizationDivisionsDeletedPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ObjectsApi) getAuthorizationDivisionsDeletedWalk(opts *GetAuthorizationDivisionsDeletedOptions) (int64, func(*models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionsDeletedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AuthzDivisionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionsDeleted(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionsDeleted(ctx, &o)
+	}
 }
 
 // GetAuthorizationDivisionsHomeOptions holds the optional parameters of
@@ -330,21 +366,39 @@ func (a *ObjectsApi) GetAuthorizationDivisionsQuery(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ObjectsApi) GetAuthorizationDivisionsQueryIter(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionsQueryPages returns an iterator over the pages of
+// GetAuthorizationDivisionsQuery, walked as GetAuthorizationDivisionsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ObjectsApi) GetAuthorizationDivisionsQueryPages(ctx context.Context, opts *GetAuthorizationDivisionsQueryOptions) iter.Seq2[*platformclient.Page[models.AuthzDivisionCursorListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionsQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionsQueryWalk is the walk of GetAuthorizationDivisionsQueryIter and GetAuthorizationDivisionsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ObjectsApi) getAuthorizationDivisionsQueryWalk(opts *GetAuthorizationDivisionsQueryOptions) (string, func(*models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error), func(context.Context, string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AuthzDivisionCursorListing) ([]models.AuthzDivision, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetAuthorizationDivisionsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.AuthzDivision, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AuthzDivisionCursorListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetAuthorizationDivisionsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetAuthorizationDivisionsQuery(ctx, &o)
+	}
 }
 
 // PostAuthorizationDivisionObjectOptions holds the optional parameters of

@@ -157,19 +157,37 @@ func (a *OperationalEventsApi) PostUsageEventsQuery(ctx context.Context, opts *P
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OperationalEventsApi) PostUsageEventsQueryIter(ctx context.Context, opts *PostUsageEventsQueryOptions) iter.Seq2[models.OperationalEvent, error] {
+	first, read, fetch := a.postUsageEventsQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostUsageEventsQueryPages returns an iterator over the pages of PostUsageEventsQuery, walked as
+// PostUsageEventsQueryIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *OperationalEventsApi) PostUsageEventsQueryPages(ctx context.Context, opts *PostUsageEventsQueryOptions) iter.Seq2[*platformclient.Page[models.EventQueryResponse], error] {
+	first, read, fetch := a.postUsageEventsQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postUsageEventsQueryWalk is the walk of PostUsageEventsQueryIter and PostUsageEventsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OperationalEventsApi) postUsageEventsQueryWalk(opts *PostUsageEventsQueryOptions) (string, func(*models.EventQueryResponse) ([]models.OperationalEvent, string, error), func(context.Context, string) (*models.EventQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EventQueryResponse) ([]models.OperationalEvent, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o PostUsageEventsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OperationalEvent, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.EventQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.PostUsageEventsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.PostUsageEventsQuery(ctx, &o)
+	}
 }

@@ -444,19 +444,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	first, read, fetch := a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrusteeGroupsPages returns an iterator over the pages of
+// GetOrgauthorizationTrusteeGroups, walked as GetOrgauthorizationTrusteeGroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeGroupsPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrusteeGroupsWalk is the walk of GetOrgauthorizationTrusteeGroupsIter and GetOrgauthorizationTrusteeGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeGroupsWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeGroupsOptions) (int64, func(*models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error), func(context.Context, int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteeGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrusteeGroups(ctx, trusteeOrgID, &o)
+	}
 }
 
 // GetOrgauthorizationTrusteeUserOptions holds the optional parameters of
@@ -556,19 +574,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersIter(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[models.TrustUser, error] {
+	first, read, fetch := a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrusteeUsersPages returns an iterator over the pages of
+// GetOrgauthorizationTrusteeUsers, walked as GetOrgauthorizationTrusteeUsersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteeUsersPages(ctx context.Context, trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrusteeUsersWalk(trusteeOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrusteeUsersWalk is the walk of GetOrgauthorizationTrusteeUsersIter and GetOrgauthorizationTrusteeUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteeUsersWalk(trusteeOrgID string, opts *GetOrgauthorizationTrusteeUsersOptions) (int64, func(*models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error), func(context.Context, int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteeUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrusteeUsers(ctx, trusteeOrgID, &o)
+	}
 }
 
 // GetOrgauthorizationTrusteesOptions holds the optional parameters of GetOrgauthorizationTrustees.
@@ -612,19 +648,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustees(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesIter(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[models.Trustee, error] {
+	first, read, fetch := a.getOrgauthorizationTrusteesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrusteesPages returns an iterator over the pages of
+// GetOrgauthorizationTrustees, walked as GetOrgauthorizationTrusteesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrusteesPages(ctx context.Context, opts *GetOrgauthorizationTrusteesOptions) iter.Seq2[*platformclient.Page[models.TrustEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrusteesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrusteesWalk is the walk of GetOrgauthorizationTrusteesIter and GetOrgauthorizationTrusteesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrusteesWalk(opts *GetOrgauthorizationTrusteesOptions) (int64, func(*models.TrustEntityListing) ([]models.Trustee, int64, int64, error), func(context.Context, int64) (*models.TrustEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustEntityListing) ([]models.Trustee, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrusteesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustee, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustees(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrustees(ctx, &o)
+	}
 }
 
 // GetOrgauthorizationTrusteesCareOptions holds the optional parameters of
@@ -806,19 +860,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroups(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[models.TrustGroup, error] {
+	first, read, fetch := a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrustorGroupsPages returns an iterator over the pages of
+// GetOrgauthorizationTrustorGroups, walked as GetOrgauthorizationTrustorGroupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorGroupsPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) iter.Seq2[*platformclient.Page[models.TrustGroupEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrustorGroupsWalk(trustorOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrustorGroupsWalk is the walk of GetOrgauthorizationTrustorGroupsIter and GetOrgauthorizationTrustorGroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorGroupsWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorGroupsOptions) (int64, func(*models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error), func(context.Context, int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustGroupEntityListing) ([]models.TrustGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorGroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustGroup, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrustorGroups(ctx, trustorOrgID, &o)
+	}
 }
 
 // GetOrgauthorizationTrustorUserOptions holds the optional parameters of
@@ -892,19 +964,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsers(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersIter(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[models.TrustUser, error] {
+	first, read, fetch := a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrustorUsersPages returns an iterator over the pages of
+// GetOrgauthorizationTrustorUsers, walked as GetOrgauthorizationTrustorUsersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorUsersPages(ctx context.Context, trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) iter.Seq2[*platformclient.Page[models.TrustUserEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrustorUsersWalk(trustorOrgID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrustorUsersWalk is the walk of GetOrgauthorizationTrustorUsersIter and GetOrgauthorizationTrustorUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorUsersWalk(trustorOrgID string, opts *GetOrgauthorizationTrustorUsersOptions) (int64, func(*models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error), func(context.Context, int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustUserEntityListing) ([]models.TrustUser, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrustUser, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustUserEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrustorUsers(ctx, trustorOrgID, &o)
+	}
 }
 
 // GetOrgauthorizationTrustorsOptions holds the optional parameters of GetOrgauthorizationTrustors.
@@ -948,19 +1038,37 @@ func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustors(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsIter(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	first, read, fetch := a.getOrgauthorizationTrustorsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrgauthorizationTrustorsPages returns an iterator over the pages of
+// GetOrgauthorizationTrustors, walked as GetOrgauthorizationTrustorsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OrganizationAuthorizationApi) GetOrgauthorizationTrustorsPages(ctx context.Context, opts *GetOrgauthorizationTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
+	first, read, fetch := a.getOrgauthorizationTrustorsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrgauthorizationTrustorsWalk is the walk of GetOrgauthorizationTrustorsIter and GetOrgauthorizationTrustorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OrganizationAuthorizationApi) getOrgauthorizationTrustorsWalk(opts *GetOrgauthorizationTrustorsOptions) (int64, func(*models.TrustorEntityListing) ([]models.Trustor, int64, int64, error), func(context.Context, int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrgauthorizationTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrgauthorizationTrustors(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrgauthorizationTrustors(ctx, &o)
+	}
 }
 
 // PostOrgauthorizationPairingsOptions holds the options of PostOrgauthorizationPairings, which has

@@ -916,19 +916,37 @@ func (a *OutboundApi) GetOutboundAttemptlimits(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundAttemptlimitsIter(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[models.AttemptLimits, error] {
+	first, read, fetch := a.getOutboundAttemptlimitsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundAttemptlimitsPages returns an iterator over the pages of GetOutboundAttemptlimits,
+// walked as GetOutboundAttemptlimitsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundAttemptlimitsPages(ctx context.Context, opts *GetOutboundAttemptlimitsOptions) iter.Seq2[*platformclient.Page[models.AttemptLimitsEntityListing], error] {
+	first, read, fetch := a.getOutboundAttemptlimitsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundAttemptlimitsWalk is the walk of GetOutboundAttemptlimitsIter and GetOutboundAttemptlimitsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundAttemptlimitsWalk(opts *GetOutboundAttemptlimitsOptions) (int64, func(*models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error), func(context.Context, int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AttemptLimitsEntityListing) ([]models.AttemptLimits, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundAttemptlimitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AttemptLimits, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AttemptLimitsEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundAttemptlimits(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundAttemptlimits(ctx, &o)
+	}
 }
 
 // GetOutboundCallabletimesetOptions holds the optional parameters of GetOutboundCallabletimeset,
@@ -1026,19 +1044,37 @@ func (a *OutboundApi) GetOutboundCallabletimesets(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallabletimesetsIter(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[models.CallableTimeSet, error] {
+	first, read, fetch := a.getOutboundCallabletimesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCallabletimesetsPages returns an iterator over the pages of
+// GetOutboundCallabletimesets, walked as GetOutboundCallabletimesetsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCallabletimesetsPages(ctx context.Context, opts *GetOutboundCallabletimesetsOptions) iter.Seq2[*platformclient.Page[models.CallableTimeSetEntityListing], error] {
+	first, read, fetch := a.getOutboundCallabletimesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCallabletimesetsWalk is the walk of GetOutboundCallabletimesetsIter and GetOutboundCallabletimesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCallabletimesetsWalk(opts *GetOutboundCallabletimesetsOptions) (int64, func(*models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error), func(context.Context, int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CallableTimeSetEntityListing) ([]models.CallableTimeSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCallabletimesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CallableTimeSet, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CallableTimeSetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCallabletimesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCallabletimesets(ctx, &o)
+	}
 }
 
 // GetOutboundCallanalysisresponsesetOptions holds the optional parameters of
@@ -1139,19 +1175,37 @@ func (a *OutboundApi) GetOutboundCallanalysisresponsesets(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCallanalysisresponsesetsIter(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[models.ResponseSet, error] {
+	first, read, fetch := a.getOutboundCallanalysisresponsesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCallanalysisresponsesetsPages returns an iterator over the pages of
+// GetOutboundCallanalysisresponsesets, walked as GetOutboundCallanalysisresponsesetsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCallanalysisresponsesetsPages(ctx context.Context, opts *GetOutboundCallanalysisresponsesetsOptions) iter.Seq2[*platformclient.Page[models.ResponseSetEntityListing], error] {
+	first, read, fetch := a.getOutboundCallanalysisresponsesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCallanalysisresponsesetsWalk is the walk of GetOutboundCallanalysisresponsesetsIter and GetOutboundCallanalysisresponsesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCallanalysisresponsesetsWalk(opts *GetOutboundCallanalysisresponsesetsOptions) (int64, func(*models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error), func(context.Context, int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseSetEntityListing) ([]models.ResponseSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCallanalysisresponsesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ResponseSet, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ResponseSetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCallanalysisresponsesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCallanalysisresponsesets(ctx, &o)
+	}
 }
 
 // GetOutboundCampaignOptions holds the optional parameters of GetOutboundCampaign, which has none
@@ -1381,19 +1435,37 @@ func (a *OutboundApi) GetOutboundCampaignSkillcombinations(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignSkillcombinationsIter(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[models.SkillCombinationInfo, error] {
+	first, read, fetch := a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignSkillcombinationsPages returns an iterator over the pages of
+// GetOutboundCampaignSkillcombinations, walked as GetOutboundCampaignSkillcombinationsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignSkillcombinationsPages(ctx context.Context, campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) iter.Seq2[*platformclient.Page[models.PagedSkillCombinationListing], error] {
+	first, read, fetch := a.getOutboundCampaignSkillcombinationsWalk(campaignID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignSkillcombinationsWalk is the walk of GetOutboundCampaignSkillcombinationsIter and GetOutboundCampaignSkillcombinationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignSkillcombinationsWalk(campaignID string, opts *GetOutboundCampaignSkillcombinationsOptions) (int64, func(*models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error), func(context.Context, int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PagedSkillCombinationListing) ([]models.SkillCombinationInfo, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignSkillcombinationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SkillCombinationInfo, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PagedSkillCombinationListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaignSkillcombinations(ctx, campaignID, &o)
+	}
 }
 
 // GetOutboundCampaignStatsOptions holds the optional parameters of GetOutboundCampaignStats, which
@@ -1512,19 +1584,37 @@ func (a *OutboundApi) GetOutboundCampaignrules(ctx context.Context, opts *GetOut
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignrulesIter(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[models.CampaignRule, error] {
+	first, read, fetch := a.getOutboundCampaignrulesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignrulesPages returns an iterator over the pages of GetOutboundCampaignrules,
+// walked as GetOutboundCampaignrulesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignrulesPages(ctx context.Context, opts *GetOutboundCampaignrulesOptions) iter.Seq2[*platformclient.Page[models.CampaignRuleEntityListing], error] {
+	first, read, fetch := a.getOutboundCampaignrulesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignrulesWalk is the walk of GetOutboundCampaignrulesIter and GetOutboundCampaignrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignrulesWalk(opts *GetOutboundCampaignrulesOptions) (int64, func(*models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error), func(context.Context, int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignRuleEntityListing) ([]models.CampaignRule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignRule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignRuleEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignrules(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaignrules(ctx, &o)
+	}
 }
 
 // GetOutboundCampaignsOptions holds the optional parameters of GetOutboundCampaigns. A nil field is
@@ -1627,19 +1717,37 @@ func (a *OutboundApi) GetOutboundCampaigns(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsIter(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[models.Campaign, error] {
+	first, read, fetch := a.getOutboundCampaignsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignsPages returns an iterator over the pages of GetOutboundCampaigns, walked as
+// GetOutboundCampaignsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsPages(ctx context.Context, opts *GetOutboundCampaignsOptions) iter.Seq2[*platformclient.Page[models.CampaignEntityListing], error] {
+	first, read, fetch := a.getOutboundCampaignsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignsWalk is the walk of GetOutboundCampaignsIter and GetOutboundCampaignsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsWalk(opts *GetOutboundCampaignsOptions) (int64, func(*models.CampaignEntityListing) ([]models.Campaign, int64, int64, error), func(context.Context, int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignEntityListing) ([]models.Campaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Campaign, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaigns(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaigns(ctx, &o)
+	}
 }
 
 // GetOutboundCampaignsAllOptions holds the optional parameters of GetOutboundCampaignsAll. A nil
@@ -1713,19 +1821,37 @@ func (a *OutboundApi) GetOutboundCampaignsAll(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllIter(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[models.CommonCampaign, error] {
+	first, read, fetch := a.getOutboundCampaignsAllWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignsAllPages returns an iterator over the pages of GetOutboundCampaignsAll,
+// walked as GetOutboundCampaignsAllIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsAllPages(ctx context.Context, opts *GetOutboundCampaignsAllOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignEntityListing], error] {
+	first, read, fetch := a.getOutboundCampaignsAllWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignsAllWalk is the walk of GetOutboundCampaignsAllIter and GetOutboundCampaignsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsAllWalk(opts *GetOutboundCampaignsAllOptions) (int64, func(*models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error), func(context.Context, int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonCampaignEntityListing) ([]models.CommonCampaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaign, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommonCampaignEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaignsAll(ctx, &o)
+	}
 }
 
 // GetOutboundCampaignsAllDivisionviewsOptions holds the optional parameters of
@@ -1799,19 +1925,37 @@ func (a *OutboundApi) GetOutboundCampaignsAllDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[models.CommonCampaignDivisionView, error] {
+	first, read, fetch := a.getOutboundCampaignsAllDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignsAllDivisionviewsPages returns an iterator over the pages of
+// GetOutboundCampaignsAllDivisionviews, walked as GetOutboundCampaignsAllDivisionviewsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsAllDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsAllDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CommonCampaignDivisionViewEntityListing], error] {
+	first, read, fetch := a.getOutboundCampaignsAllDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignsAllDivisionviewsWalk is the walk of GetOutboundCampaignsAllDivisionviewsIter and GetOutboundCampaignsAllDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsAllDivisionviewsWalk(opts *GetOutboundCampaignsAllDivisionviewsOptions) (int64, func(*models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CommonCampaignDivisionViewEntityListing) ([]models.CommonCampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsAllDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CommonCampaignDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CommonCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaignsAllDivisionviews(ctx, &o)
+	}
 }
 
 // GetOutboundCampaignsDivisionviewOptions holds the optional parameters of
@@ -1911,19 +2055,37 @@ func (a *OutboundApi) GetOutboundCampaignsDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundCampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[models.CampaignDivisionView, error] {
+	first, read, fetch := a.getOutboundCampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundCampaignsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundCampaignsDivisionviews, walked as GetOutboundCampaignsDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundCampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundCampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.CampaignDivisionViewListing], error] {
+	first, read, fetch := a.getOutboundCampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundCampaignsDivisionviewsWalk is the walk of GetOutboundCampaignsDivisionviewsIter and GetOutboundCampaignsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundCampaignsDivisionviewsWalk(opts *GetOutboundCampaignsDivisionviewsOptions) (int64, func(*models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignDivisionViewListing) ([]models.CampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundCampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignDivisionViewListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundCampaignsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundCampaignsDivisionviews(ctx, &o)
+	}
 }
 
 // GetOutboundContactlistOptions holds the optional parameters of GetOutboundContactlist. A nil
@@ -2219,19 +2381,37 @@ func (a *OutboundApi) GetOutboundContactlistfilters(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistfiltersIter(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[models.ContactListFilter, error] {
+	first, read, fetch := a.getOutboundContactlistfiltersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundContactlistfiltersPages returns an iterator over the pages of
+// GetOutboundContactlistfilters, walked as GetOutboundContactlistfiltersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistfiltersPages(ctx context.Context, opts *GetOutboundContactlistfiltersOptions) iter.Seq2[*platformclient.Page[models.ContactListFilterEntityListing], error] {
+	first, read, fetch := a.getOutboundContactlistfiltersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundContactlistfiltersWalk is the walk of GetOutboundContactlistfiltersIter and GetOutboundContactlistfiltersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistfiltersWalk(opts *GetOutboundContactlistfiltersOptions) (int64, func(*models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error), func(context.Context, int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListFilterEntityListing) ([]models.ContactListFilter, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistfiltersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListFilter, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListFilterEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlistfilters(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundContactlistfilters(ctx, &o)
+	}
 }
 
 // GetOutboundContactlistsOptions holds the optional parameters of GetOutboundContactlists. A nil
@@ -2335,19 +2515,37 @@ func (a *OutboundApi) GetOutboundContactlists(ctx context.Context, opts *GetOutb
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsIter(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[models.ContactList, error] {
+	first, read, fetch := a.getOutboundContactlistsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundContactlistsPages returns an iterator over the pages of GetOutboundContactlists,
+// walked as GetOutboundContactlistsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistsPages(ctx context.Context, opts *GetOutboundContactlistsOptions) iter.Seq2[*platformclient.Page[models.ContactListEntityListing], error] {
+	first, read, fetch := a.getOutboundContactlistsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundContactlistsWalk is the walk of GetOutboundContactlistsIter and GetOutboundContactlistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistsWalk(opts *GetOutboundContactlistsOptions) (int64, func(*models.ContactListEntityListing) ([]models.ContactList, int64, int64, error), func(context.Context, int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListEntityListing) ([]models.ContactList, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactList, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundContactlists(ctx, &o)
+	}
 }
 
 // GetOutboundContactlistsDivisionviewOptions holds the optional parameters of
@@ -2481,19 +2679,37 @@ func (a *OutboundApi) GetOutboundContactlistsDivisionviews(ctx context.Context, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlistsDivisionviewsIter(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[models.ContactListDivisionView, error] {
+	first, read, fetch := a.getOutboundContactlistsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundContactlistsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundContactlistsDivisionviews, walked as GetOutboundContactlistsDivisionviewsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlistsDivisionviewsPages(ctx context.Context, opts *GetOutboundContactlistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ContactListDivisionViewListing], error] {
+	first, read, fetch := a.getOutboundContactlistsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundContactlistsDivisionviewsWalk is the walk of GetOutboundContactlistsDivisionviewsIter and GetOutboundContactlistsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlistsDivisionviewsWalk(opts *GetOutboundContactlistsDivisionviewsOptions) (int64, func(*models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error), func(context.Context, int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListDivisionViewListing) ([]models.ContactListDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListDivisionViewListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlistsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundContactlistsDivisionviews(ctx, &o)
+	}
 }
 
 // GetOutboundContactlisttemplateOptions holds the optional parameters of
@@ -2592,19 +2808,37 @@ func (a *OutboundApi) GetOutboundContactlisttemplates(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundContactlisttemplatesIter(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[models.ContactListTemplate, error] {
+	first, read, fetch := a.getOutboundContactlisttemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundContactlisttemplatesPages returns an iterator over the pages of
+// GetOutboundContactlisttemplates, walked as GetOutboundContactlisttemplatesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundContactlisttemplatesPages(ctx context.Context, opts *GetOutboundContactlisttemplatesOptions) iter.Seq2[*platformclient.Page[models.ContactListTemplateEntityListing], error] {
+	first, read, fetch := a.getOutboundContactlisttemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundContactlisttemplatesWalk is the walk of GetOutboundContactlisttemplatesIter and GetOutboundContactlisttemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundContactlisttemplatesWalk(opts *GetOutboundContactlisttemplatesOptions) (int64, func(*models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error), func(context.Context, int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListTemplateEntityListing) ([]models.ContactListTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundContactlisttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ContactListTemplate, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ContactListTemplateEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundContactlisttemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundContactlisttemplates(ctx, &o)
+	}
 }
 
 // GetOutboundDiagnosticsCampaignSummaryOptions holds the optional parameters of
@@ -2722,19 +2956,37 @@ func (a *OutboundApi) GetOutboundDigitalrulesets(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDigitalrulesetsIter(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[models.DigitalRuleSet, error] {
+	first, read, fetch := a.getOutboundDigitalrulesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundDigitalrulesetsPages returns an iterator over the pages of GetOutboundDigitalrulesets,
+// walked as GetOutboundDigitalrulesetsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDigitalrulesetsPages(ctx context.Context, opts *GetOutboundDigitalrulesetsOptions) iter.Seq2[*platformclient.Page[models.DigitalRuleSetEntityListing], error] {
+	first, read, fetch := a.getOutboundDigitalrulesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundDigitalrulesetsWalk is the walk of GetOutboundDigitalrulesetsIter and GetOutboundDigitalrulesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDigitalrulesetsWalk(opts *GetOutboundDigitalrulesetsOptions) (int64, func(*models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error), func(context.Context, int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DigitalRuleSetEntityListing) ([]models.DigitalRuleSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDigitalrulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DigitalRuleSet, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DigitalRuleSetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDigitalrulesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundDigitalrulesets(ctx, &o)
+	}
 }
 
 // GetOutboundDnclistOptions holds the optional parameters of GetOutboundDnclist. A nil field is not
@@ -2928,19 +3180,37 @@ func (a *OutboundApi) GetOutboundDnclists(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsIter(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[models.DncList, error] {
+	first, read, fetch := a.getOutboundDnclistsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundDnclistsPages returns an iterator over the pages of GetOutboundDnclists, walked as
+// GetOutboundDnclistsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDnclistsPages(ctx context.Context, opts *GetOutboundDnclistsOptions) iter.Seq2[*platformclient.Page[models.DncListEntityListing], error] {
+	first, read, fetch := a.getOutboundDnclistsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundDnclistsWalk is the walk of GetOutboundDnclistsIter and GetOutboundDnclistsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDnclistsWalk(opts *GetOutboundDnclistsOptions) (int64, func(*models.DncListEntityListing) ([]models.DncList, int64, int64, error), func(context.Context, int64) (*models.DncListEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DncListEntityListing) ([]models.DncList, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDnclistsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncList, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DncListEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDnclists(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundDnclists(ctx, &o)
+	}
 }
 
 // GetOutboundDnclistsDivisionviewOptions holds the optional parameters of
@@ -3079,19 +3349,37 @@ func (a *OutboundApi) GetOutboundDnclistsDivisionviews(ctx context.Context, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundDnclistsDivisionviewsIter(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[models.DncListDivisionView, error] {
+	first, read, fetch := a.getOutboundDnclistsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundDnclistsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundDnclistsDivisionviews, walked as GetOutboundDnclistsDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundDnclistsDivisionviewsPages(ctx context.Context, opts *GetOutboundDnclistsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.DncListDivisionViewListing], error] {
+	first, read, fetch := a.getOutboundDnclistsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundDnclistsDivisionviewsWalk is the walk of GetOutboundDnclistsDivisionviewsIter and GetOutboundDnclistsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundDnclistsDivisionviewsWalk(opts *GetOutboundDnclistsDivisionviewsOptions) (int64, func(*models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error), func(context.Context, int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DncListDivisionViewListing) ([]models.DncListDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundDnclistsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DncListDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DncListDivisionViewListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundDnclistsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundDnclistsDivisionviews(ctx, &o)
+	}
 }
 
 // GetOutboundEventOptions holds the optional parameters of GetOutboundEvent, which has none yet: it
@@ -3184,19 +3472,37 @@ func (a *OutboundApi) GetOutboundEvents(ctx context.Context, opts *GetOutboundEv
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundEventsIter(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[models.EventLog, error] {
+	first, read, fetch := a.getOutboundEventsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundEventsPages returns an iterator over the pages of GetOutboundEvents, walked as
+// GetOutboundEventsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundEventsPages(ctx context.Context, opts *GetOutboundEventsOptions) iter.Seq2[*platformclient.Page[models.DialerEventEntityListing], error] {
+	first, read, fetch := a.getOutboundEventsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundEventsWalk is the walk of GetOutboundEventsIter and GetOutboundEventsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundEventsWalk(opts *GetOutboundEventsOptions) (int64, func(*models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error), func(context.Context, int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DialerEventEntityListing) ([]models.EventLog, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundEventsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EventLog, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DialerEventEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundEvents(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundEvents(ctx, &o)
+	}
 }
 
 // GetOutboundFilespecificationtemplateOptions holds the optional parameters of
@@ -3297,19 +3603,37 @@ func (a *OutboundApi) GetOutboundFilespecificationtemplates(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundFilespecificationtemplatesIter(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[models.FileSpecificationTemplate, error] {
+	first, read, fetch := a.getOutboundFilespecificationtemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundFilespecificationtemplatesPages returns an iterator over the pages of
+// GetOutboundFilespecificationtemplates, walked as GetOutboundFilespecificationtemplatesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundFilespecificationtemplatesPages(ctx context.Context, opts *GetOutboundFilespecificationtemplatesOptions) iter.Seq2[*platformclient.Page[models.FileSpecificationTemplateEntityListing], error] {
+	first, read, fetch := a.getOutboundFilespecificationtemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundFilespecificationtemplatesWalk is the walk of GetOutboundFilespecificationtemplatesIter and GetOutboundFilespecificationtemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundFilespecificationtemplatesWalk(opts *GetOutboundFilespecificationtemplatesOptions) (int64, func(*models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error), func(context.Context, int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FileSpecificationTemplateEntityListing) ([]models.FileSpecificationTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundFilespecificationtemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FileSpecificationTemplate, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FileSpecificationTemplateEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundFilespecificationtemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundFilespecificationtemplates(ctx, &o)
+	}
 }
 
 // GetOutboundImporttemplateOptions holds the optional parameters of GetOutboundImporttemplate. A
@@ -3459,19 +3783,37 @@ func (a *OutboundApi) GetOutboundImporttemplates(ctx context.Context, opts *GetO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundImporttemplatesIter(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[models.ImportTemplate, error] {
+	first, read, fetch := a.getOutboundImporttemplatesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundImporttemplatesPages returns an iterator over the pages of GetOutboundImporttemplates,
+// walked as GetOutboundImporttemplatesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundImporttemplatesPages(ctx context.Context, opts *GetOutboundImporttemplatesOptions) iter.Seq2[*platformclient.Page[models.ImportTemplateEntityListing], error] {
+	first, read, fetch := a.getOutboundImporttemplatesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundImporttemplatesWalk is the walk of GetOutboundImporttemplatesIter and GetOutboundImporttemplatesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundImporttemplatesWalk(opts *GetOutboundImporttemplatesOptions) (int64, func(*models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error), func(context.Context, int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ImportTemplateEntityListing) ([]models.ImportTemplate, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundImporttemplatesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ImportTemplate, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ImportTemplateEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundImporttemplates(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundImporttemplates(ctx, &o)
+	}
 }
 
 // GetOutboundMessagingcampaignOptions holds the optional parameters of
@@ -3653,19 +3995,37 @@ func (a *OutboundApi) GetOutboundMessagingcampaigns(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[models.MessagingCampaign, error] {
+	first, read, fetch := a.getOutboundMessagingcampaignsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundMessagingcampaignsPages returns an iterator over the pages of
+// GetOutboundMessagingcampaigns, walked as GetOutboundMessagingcampaignsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundMessagingcampaignsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignEntityListing], error] {
+	first, read, fetch := a.getOutboundMessagingcampaignsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundMessagingcampaignsWalk is the walk of GetOutboundMessagingcampaignsIter and GetOutboundMessagingcampaignsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundMessagingcampaignsWalk(opts *GetOutboundMessagingcampaignsOptions) (int64, func(*models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error), func(context.Context, int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingCampaignEntityListing) ([]models.MessagingCampaign, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundMessagingcampaignsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaign, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingCampaignEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundMessagingcampaigns(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundMessagingcampaigns(ctx, &o)
+	}
 }
 
 // GetOutboundMessagingcampaignsDivisionviewOptions holds the optional parameters of
@@ -3784,19 +4144,38 @@ func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviews(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsIter(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[models.MessagingCampaignDivisionView, error] {
+	first, read, fetch := a.getOutboundMessagingcampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundMessagingcampaignsDivisionviewsPages returns an iterator over the pages of
+// GetOutboundMessagingcampaignsDivisionviews, walked as
+// GetOutboundMessagingcampaignsDivisionviewsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundMessagingcampaignsDivisionviewsPages(ctx context.Context, opts *GetOutboundMessagingcampaignsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.MessagingCampaignDivisionViewEntityListing], error] {
+	first, read, fetch := a.getOutboundMessagingcampaignsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundMessagingcampaignsDivisionviewsWalk is the walk of GetOutboundMessagingcampaignsDivisionviewsIter and GetOutboundMessagingcampaignsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundMessagingcampaignsDivisionviewsWalk(opts *GetOutboundMessagingcampaignsDivisionviewsOptions) (int64, func(*models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error), func(context.Context, int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.MessagingCampaignDivisionViewEntityListing) ([]models.MessagingCampaignDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundMessagingcampaignsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.MessagingCampaignDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.MessagingCampaignDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundMessagingcampaignsDivisionviews(ctx, &o)
+	}
 }
 
 // GetOutboundRulesetOptions holds the optional parameters of GetOutboundRuleset, which has none
@@ -3892,19 +4271,37 @@ func (a *OutboundApi) GetOutboundRulesets(ctx context.Context, opts *GetOutbound
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundRulesetsIter(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[models.RuleSet, error] {
+	first, read, fetch := a.getOutboundRulesetsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundRulesetsPages returns an iterator over the pages of GetOutboundRulesets, walked as
+// GetOutboundRulesetsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundRulesetsPages(ctx context.Context, opts *GetOutboundRulesetsOptions) iter.Seq2[*platformclient.Page[models.RuleSetEntityListing], error] {
+	first, read, fetch := a.getOutboundRulesetsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundRulesetsWalk is the walk of GetOutboundRulesetsIter and GetOutboundRulesetsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundRulesetsWalk(opts *GetOutboundRulesetsOptions) (int64, func(*models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error), func(context.Context, int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RuleSetEntityListing) ([]models.RuleSet, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundRulesetsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RuleSet, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RuleSetEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundRulesets(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundRulesets(ctx, &o)
+	}
 }
 
 // GetOutboundSchedulesCampaignOptions holds the optional parameters of
@@ -4215,19 +4612,37 @@ func (a *OutboundApi) GetOutboundSequences(ctx context.Context, opts *GetOutboun
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *OutboundApi) GetOutboundSequencesIter(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[models.CampaignSequence, error] {
+	first, read, fetch := a.getOutboundSequencesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOutboundSequencesPages returns an iterator over the pages of GetOutboundSequences, walked as
+// GetOutboundSequencesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *OutboundApi) GetOutboundSequencesPages(ctx context.Context, opts *GetOutboundSequencesOptions) iter.Seq2[*platformclient.Page[models.CampaignSequenceEntityListing], error] {
+	first, read, fetch := a.getOutboundSequencesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOutboundSequencesWalk is the walk of GetOutboundSequencesIter and GetOutboundSequencesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) getOutboundSequencesWalk(opts *GetOutboundSequencesOptions) (int64, func(*models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error), func(context.Context, int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CampaignSequenceEntityListing) ([]models.CampaignSequence, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOutboundSequencesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.CampaignSequence, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CampaignSequenceEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOutboundSequences(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOutboundSequences(ctx, &o)
+	}
 }
 
 // GetOutboundSettingsOptions holds the optional parameters of GetOutboundSettings, which has none
@@ -5097,11 +5512,33 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearch(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *OutboundApi) PostOutboundContactlistContactsSearchIter(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[models.DialerContact, error] {
+	first, read, fetch := a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostOutboundContactlistContactsSearchPages returns an iterator over the pages of
+// PostOutboundContactlistContactsSearch, walked as PostOutboundContactlistContactsSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
+func (a *OutboundApi) PostOutboundContactlistContactsSearchPages(ctx context.Context, contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) iter.Seq2[*platformclient.Page[models.ContactListingResponse], error] {
+	first, read, fetch := a.postOutboundContactlistContactsSearchWalk(contactListID, body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postOutboundContactlistContactsSearchWalk is the walk of PostOutboundContactlistContactsSearchIter and PostOutboundContactlistContactsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *OutboundApi) postOutboundContactlistContactsSearchWalk(contactListID string, body *models.ContactListingRequest, opts *PostOutboundContactlistContactsSearchOptions) (int64, func(*models.ContactListingResponse) ([]models.DialerContact, int64, int64, error), func(context.Context, int64) (*models.ContactListingResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ContactListingResponse) ([]models.DialerContact, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DialerContact, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.ContactListingResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ContactListingRequest
@@ -5111,12 +5548,8 @@ func (a *OutboundApi) PostOutboundContactlistContactsSearchIter(ctx context.Cont
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostOutboundContactlistContactsSearch(ctx, contactListID, pageBody, opts)
+	}
 }
 
 // PostOutboundContactlistExportOptions holds the optional parameters of

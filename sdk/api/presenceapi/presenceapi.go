@@ -341,19 +341,37 @@ func (a *PresenceApi) GetPresencedefinitions(ctx context.Context, opts *GetPrese
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *PresenceApi) GetPresencedefinitionsIter(ctx context.Context, opts *GetPresencedefinitionsOptions) iter.Seq2[models.OrganizationPresence, error] {
+	first, read, fetch := a.getPresencedefinitionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetPresencedefinitionsPages returns an iterator over the pages of GetPresencedefinitions, walked
+// as GetPresencedefinitionsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *PresenceApi) GetPresencedefinitionsPages(ctx context.Context, opts *GetPresencedefinitionsOptions) iter.Seq2[*platformclient.Page[models.OrganizationPresenceEntityListing], error] {
+	first, read, fetch := a.getPresencedefinitionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getPresencedefinitionsWalk is the walk of GetPresencedefinitionsIter and GetPresencedefinitionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *PresenceApi) getPresencedefinitionsWalk(opts *GetPresencedefinitionsOptions) (int64, func(*models.OrganizationPresenceEntityListing) ([]models.OrganizationPresence, int64, int64, error), func(context.Context, int64) (*models.OrganizationPresenceEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationPresenceEntityListing) ([]models.OrganizationPresence, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetPresencedefinitionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OrganizationPresence, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OrganizationPresenceEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetPresencedefinitions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetPresencedefinitions(ctx, &o)
+	}
 }
 
 // GetSystempresencesOptions holds the optional parameters of GetSystempresences, which has none

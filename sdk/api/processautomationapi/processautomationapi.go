@@ -145,21 +145,39 @@ func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggers(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersIter(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[models.ScheduledTrigger, error] {
+	first, read, fetch := a.getProcessautomationScheduledtriggersWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetProcessautomationScheduledtriggersPages returns an iterator over the pages of
+// GetProcessautomationScheduledtriggers, walked as GetProcessautomationScheduledtriggersIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationScheduledtriggersPages(ctx context.Context, opts *GetProcessautomationScheduledtriggersOptions) iter.Seq2[*platformclient.Page[models.ScheduledTriggerEntityListing], error] {
+	first, read, fetch := a.getProcessautomationScheduledtriggersWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getProcessautomationScheduledtriggersWalk is the walk of GetProcessautomationScheduledtriggersIter and GetProcessautomationScheduledtriggersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationScheduledtriggersWalk(opts *GetProcessautomationScheduledtriggersOptions) (string, func(*models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error), func(context.Context, string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScheduledTriggerEntityListing) ([]models.ScheduledTrigger, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationScheduledtriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ScheduledTrigger, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ScheduledTriggerEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetProcessautomationScheduledtriggers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetProcessautomationScheduledtriggers(ctx, &o)
+	}
 }
 
 // GetProcessautomationTriggerOptions holds the optional parameters of GetProcessautomationTrigger,
@@ -245,21 +263,39 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggers(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersIter(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[models.Trigger, error] {
+	first, read, fetch := a.getProcessautomationTriggersWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetProcessautomationTriggersPages returns an iterator over the pages of
+// GetProcessautomationTriggers, walked as GetProcessautomationTriggersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersPages(ctx context.Context, opts *GetProcessautomationTriggersOptions) iter.Seq2[*platformclient.Page[models.TriggerEntityListing], error] {
+	first, read, fetch := a.getProcessautomationTriggersWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getProcessautomationTriggersWalk is the walk of GetProcessautomationTriggersIter and GetProcessautomationTriggersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationTriggersWalk(opts *GetProcessautomationTriggersOptions) (string, func(*models.TriggerEntityListing) ([]models.Trigger, string, error), func(context.Context, string) (*models.TriggerEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TriggerEntityListing) ([]models.Trigger, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationTriggersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Trigger, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TriggerEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetProcessautomationTriggers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetProcessautomationTriggers(ctx, &o)
+	}
 }
 
 // GetProcessautomationTriggersTopicsOptions holds the optional parameters of
@@ -306,21 +342,39 @@ func (a *ProcessAutomationApi) GetProcessautomationTriggersTopics(ctx context.Co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsIter(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[string, error] {
+	first, read, fetch := a.getProcessautomationTriggersTopicsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetProcessautomationTriggersTopicsPages returns an iterator over the pages of
+// GetProcessautomationTriggersTopics, walked as GetProcessautomationTriggersTopicsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *ProcessAutomationApi) GetProcessautomationTriggersTopicsPages(ctx context.Context, opts *GetProcessautomationTriggersTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicCursorEntityListing], error] {
+	first, read, fetch := a.getProcessautomationTriggersTopicsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getProcessautomationTriggersTopicsWalk is the walk of GetProcessautomationTriggersTopicsIter and GetProcessautomationTriggersTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ProcessAutomationApi) getProcessautomationTriggersTopicsWalk(opts *GetProcessautomationTriggersTopicsOptions) (string, func(*models.TopicCursorEntityListing) ([]string, string, error), func(context.Context, string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TopicCursorEntityListing) ([]string, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetProcessautomationTriggersTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]string, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TopicCursorEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetProcessautomationTriggersTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetProcessautomationTriggersTopics(ctx, &o)
+	}
 }
 
 // PostProcessautomationScheduledtriggersOptions holds the options of

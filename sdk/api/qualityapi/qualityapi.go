@@ -247,6 +247,29 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJob(ctx context.Context, j
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsEvaluationsAggregatesJobWait calls GetAnalyticsEvaluationsAggregatesJob until the job
+// jobID (which PostAnalyticsEvaluationsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsEvaluationsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsEvaluationsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsEvaluationsAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsEvaluationsAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsEvaluationsAggregatesJobResultsOptions struct {
@@ -286,21 +309,40 @@ func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResults(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[models.EvaluationAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsEvaluationsAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsEvaluationsAggregatesJobResults, walked as
+// GetAnalyticsEvaluationsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *QualityApi) GetAnalyticsEvaluationsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.EvaluationAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsEvaluationsAggregatesJobResultsWalk is the walk of GetAnalyticsEvaluationsAggregatesJobResultsIter and GetAnalyticsEvaluationsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getAnalyticsEvaluationsAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsEvaluationsAggregatesJobResultsOptions) (string, func(*models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error), func(context.Context, string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationAsyncAggregateQueryResponse) ([]models.EvaluationAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsEvaluationsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.EvaluationAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.EvaluationAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsEvaluationsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsSurveysAggregatesJobOptions holds the optional parameters of
@@ -324,6 +366,29 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJob(ctx context.Context, jobID
 	req := platformclient.NewRequest("getAnalyticsSurveysAggregatesJob", http.MethodGet, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsSurveysAggregatesJobWait calls GetAnalyticsSurveysAggregatesJob until the job jobID
+// (which PostAnalyticsSurveysAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *QualityApi) GetAnalyticsSurveysAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsSurveysAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsSurveysAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsSurveysAggregatesJobResultsOptions holds the optional parameters of
@@ -364,21 +429,39 @@ func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResults(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[models.SurveyAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsSurveysAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsSurveysAggregatesJobResults, walked as GetAnalyticsSurveysAggregatesJobResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *QualityApi) GetAnalyticsSurveysAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SurveyAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsSurveysAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsSurveysAggregatesJobResultsWalk is the walk of GetAnalyticsSurveysAggregatesJobResultsIter and GetAnalyticsSurveysAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getAnalyticsSurveysAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsSurveysAggregatesJobResultsOptions) (string, func(*models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error), func(context.Context, string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyAsyncAggregateQueryResponse) ([]models.SurveyAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsSurveysAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SurveyAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SurveyAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsSurveysAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetQualityAgentsActivityOptions holds the optional parameters of GetQualityAgentsActivity. A nil
@@ -506,19 +589,37 @@ func (a *QualityApi) GetQualityAgentsActivity(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityAgentsActivityIter(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[models.AgentActivity, error] {
+	first, read, fetch := a.getQualityAgentsActivityWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityAgentsActivityPages returns an iterator over the pages of GetQualityAgentsActivity,
+// walked as GetQualityAgentsActivityIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityAgentsActivityPages(ctx context.Context, opts *GetQualityAgentsActivityOptions) iter.Seq2[*platformclient.Page[models.AgentActivityEntityListing], error] {
+	first, read, fetch := a.getQualityAgentsActivityWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityAgentsActivityWalk is the walk of GetQualityAgentsActivityIter and GetQualityAgentsActivityPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityAgentsActivityWalk(opts *GetQualityAgentsActivityOptions) (int64, func(*models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error), func(context.Context, int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AgentActivityEntityListing) ([]models.AgentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityAgentsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AgentActivity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.AgentActivityEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityAgentsActivity(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityAgentsActivity(ctx, &o)
+	}
 }
 
 // GetQualityCalibrationOptions holds the optional parameters of GetQualityCalibration. A nil field
@@ -641,19 +742,37 @@ func (a *QualityApi) GetQualityCalibrations(ctx context.Context, calibratorID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityCalibrationsIter(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[models.Calibration, error] {
+	first, read, fetch := a.getQualityCalibrationsWalk(calibratorID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityCalibrationsPages returns an iterator over the pages of GetQualityCalibrations, walked
+// as GetQualityCalibrationsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityCalibrationsPages(ctx context.Context, calibratorID string, opts *GetQualityCalibrationsOptions) iter.Seq2[*platformclient.Page[models.CalibrationEntityListing], error] {
+	first, read, fetch := a.getQualityCalibrationsWalk(calibratorID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityCalibrationsWalk is the walk of GetQualityCalibrationsIter and GetQualityCalibrationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityCalibrationsWalk(calibratorID string, opts *GetQualityCalibrationsOptions) (int64, func(*models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error), func(context.Context, int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CalibrationEntityListing) ([]models.Calibration, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityCalibrationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Calibration, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CalibrationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityCalibrations(ctx, calibratorID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityCalibrations(ctx, calibratorID, &o)
+	}
 }
 
 // GetQualityConversationEvaluationOptions holds the optional parameters of
@@ -788,21 +907,40 @@ func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResults(ctx 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsIter(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[models.QualityAuditLogMessage, error] {
+	first, read, fetch := a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetQualityConversationsAuditsQueryTransactionIdResultsPages returns an iterator over the pages of
+// GetQualityConversationsAuditsQueryTransactionIdResults, walked as
+// GetQualityConversationsAuditsQueryTransactionIdResultsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it, its response, and the cursor (NextCursor) to
+// resume from, as opts.Cursor.
+func (a *QualityApi) GetQualityConversationsAuditsQueryTransactionIdResultsPages(ctx context.Context, transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) iter.Seq2[*platformclient.Page[models.QualityAuditQueryExecutionResultsResponse], error] {
+	first, read, fetch := a.getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getQualityConversationsAuditsQueryTransactionIdResultsWalk is the walk of GetQualityConversationsAuditsQueryTransactionIdResultsIter and GetQualityConversationsAuditsQueryTransactionIdResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityConversationsAuditsQueryTransactionIdResultsWalk(transactionID string, opts *GetQualityConversationsAuditsQueryTransactionIdResultsOptions) (string, func(*models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error), func(context.Context, string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.QualityAuditQueryExecutionResultsResponse) ([]models.QualityAuditLogMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetQualityConversationsAuditsQueryTransactionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.QualityAuditLogMessage, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.QualityAuditQueryExecutionResultsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetQualityConversationsAuditsQueryTransactionIdResults(ctx, transactionID, &o)
+	}
 }
 
 // GetQualityEvaluationsQueryOptions holds the optional parameters of GetQualityEvaluationsQuery. A
@@ -952,19 +1090,37 @@ func (a *QualityApi) GetQualityEvaluationsQuery(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluationsQueryIter(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[models.Evaluation, error] {
+	first, read, fetch := a.getQualityEvaluationsQueryWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityEvaluationsQueryPages returns an iterator over the pages of GetQualityEvaluationsQuery,
+// walked as GetQualityEvaluationsQueryIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityEvaluationsQueryPages(ctx context.Context, opts *GetQualityEvaluationsQueryOptions) iter.Seq2[*platformclient.Page[models.EvaluationEntityListing], error] {
+	first, read, fetch := a.getQualityEvaluationsQueryWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityEvaluationsQueryWalk is the walk of GetQualityEvaluationsQueryIter and GetQualityEvaluationsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityEvaluationsQueryWalk(opts *GetQualityEvaluationsQueryOptions) (int64, func(*models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error), func(context.Context, int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationEntityListing) ([]models.Evaluation, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityEvaluationsQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Evaluation, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityEvaluationsQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityEvaluationsQuery(ctx, &o)
+	}
 }
 
 // GetQualityEvaluatorsActivityOptions holds the optional parameters of
@@ -1061,19 +1217,37 @@ func (a *QualityApi) GetQualityEvaluatorsActivity(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityEvaluatorsActivityIter(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[models.EvaluatorActivity, error] {
+	first, read, fetch := a.getQualityEvaluatorsActivityWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityEvaluatorsActivityPages returns an iterator over the pages of
+// GetQualityEvaluatorsActivity, walked as GetQualityEvaluatorsActivityIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityEvaluatorsActivityPages(ctx context.Context, opts *GetQualityEvaluatorsActivityOptions) iter.Seq2[*platformclient.Page[models.EvaluatorActivityEntityListing], error] {
+	first, read, fetch := a.getQualityEvaluatorsActivityWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityEvaluatorsActivityWalk is the walk of GetQualityEvaluatorsActivityIter and GetQualityEvaluatorsActivityPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityEvaluatorsActivityWalk(opts *GetQualityEvaluatorsActivityOptions) (int64, func(*models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error), func(context.Context, int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluatorActivityEntityListing) ([]models.EvaluatorActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityEvaluatorsActivityOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluatorActivity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluatorActivityEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityEvaluatorsActivity(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityEvaluatorsActivity(ctx, &o)
+	}
 }
 
 // GetQualityFormOptions holds the optional parameters of GetQualityForm, which has none yet: it
@@ -1154,19 +1328,37 @@ func (a *QualityApi) GetQualityFormVersions(ctx context.Context, formID string, 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormVersionsIter(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityFormVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormVersionsPages returns an iterator over the pages of GetQualityFormVersions, walked
+// as GetQualityFormVersionsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormVersionsPages(ctx context.Context, formID string, opts *GetQualityFormVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityFormVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormVersionsWalk is the walk of GetQualityFormVersionsIter and GetQualityFormVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormVersionsWalk(formID string, opts *GetQualityFormVersionsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityFormVersions(ctx, formID, &o)
+	}
 }
 
 // GetQualityFormsOptions holds the optional parameters of GetQualityForms. A nil field is not sent.
@@ -1245,19 +1437,37 @@ func (a *QualityApi) GetQualityForms(ctx context.Context, opts *GetQualityFormsO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsIter(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityFormsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormsPages returns an iterator over the pages of GetQualityForms, walked as
+// GetQualityFormsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsPages(ctx context.Context, opts *GetQualityFormsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityFormsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormsWalk is the walk of GetQualityFormsIter and GetQualityFormsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsWalk(opts *GetQualityFormsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityForms(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityForms(ctx, &o)
+	}
 }
 
 // GetQualityFormsEvaluationOptions holds the optional parameters of GetQualityFormsEvaluation,
@@ -1335,19 +1545,37 @@ func (a *QualityApi) GetQualityFormsEvaluationVersions(ctx context.Context, form
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityFormsEvaluationVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormsEvaluationVersionsPages returns an iterator over the pages of
+// GetQualityFormsEvaluationVersions, walked as GetQualityFormsEvaluationVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsEvaluationVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsEvaluationVersionsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityFormsEvaluationVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormsEvaluationVersionsWalk is the walk of GetQualityFormsEvaluationVersionsIter and GetQualityFormsEvaluationVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsEvaluationVersionsWalk(formID string, opts *GetQualityFormsEvaluationVersionsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsEvaluationVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityFormsEvaluationVersions(ctx, formID, &o)
+	}
 }
 
 // GetQualityFormsEvaluationsOptions holds the optional parameters of GetQualityFormsEvaluations. A
@@ -1430,19 +1658,37 @@ func (a *QualityApi) GetQualityFormsEvaluations(ctx context.Context, opts *GetQu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsEvaluationsIter(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityFormsEvaluationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormsEvaluationsPages returns an iterator over the pages of GetQualityFormsEvaluations,
+// walked as GetQualityFormsEvaluationsIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsEvaluationsPages(ctx context.Context, opts *GetQualityFormsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityFormsEvaluationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormsEvaluationsWalk is the walk of GetQualityFormsEvaluationsIter and GetQualityFormsEvaluationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsEvaluationsWalk(opts *GetQualityFormsEvaluationsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsEvaluations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityFormsEvaluations(ctx, &o)
+	}
 }
 
 // GetQualityFormsEvaluationsBulkOptions holds the optional parameters of
@@ -1568,19 +1814,37 @@ func (a *QualityApi) GetQualityFormsSurveyVersions(ctx context.Context, formID s
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveyVersionsIter(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[models.SurveyForm, error] {
+	first, read, fetch := a.getQualityFormsSurveyVersionsWalk(formID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormsSurveyVersionsPages returns an iterator over the pages of
+// GetQualityFormsSurveyVersions, walked as GetQualityFormsSurveyVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsSurveyVersionsPages(ctx context.Context, formID string, opts *GetQualityFormsSurveyVersionsOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	first, read, fetch := a.getQualityFormsSurveyVersionsWalk(formID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormsSurveyVersionsWalk is the walk of GetQualityFormsSurveyVersionsIter and GetQualityFormsSurveyVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsSurveyVersionsWalk(formID string, opts *GetQualityFormsSurveyVersionsOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsSurveyVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsSurveyVersions(ctx, formID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityFormsSurveyVersions(ctx, formID, &o)
+	}
 }
 
 // GetQualityFormsSurveysOptions holds the optional parameters of GetQualityFormsSurveys. A nil
@@ -1658,19 +1922,37 @@ func (a *QualityApi) GetQualityFormsSurveys(ctx context.Context, opts *GetQualit
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityFormsSurveysIter(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	first, read, fetch := a.getQualityFormsSurveysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityFormsSurveysPages returns an iterator over the pages of GetQualityFormsSurveys, walked
+// as GetQualityFormsSurveysIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityFormsSurveysPages(ctx context.Context, opts *GetQualityFormsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	first, read, fetch := a.getQualityFormsSurveysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityFormsSurveysWalk is the walk of GetQualityFormsSurveysIter and GetQualityFormsSurveysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityFormsSurveysWalk(opts *GetQualityFormsSurveysOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityFormsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityFormsSurveys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityFormsSurveys(ctx, &o)
+	}
 }
 
 // GetQualityFormsSurveysBulkOptions holds the optional parameters of GetQualityFormsSurveysBulk,
@@ -1855,19 +2137,37 @@ func (a *QualityApi) GetQualityPublishedforms(ctx context.Context, opts *GetQual
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsIter(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityPublishedformsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityPublishedformsPages returns an iterator over the pages of GetQualityPublishedforms,
+// walked as GetQualityPublishedformsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsPages(ctx context.Context, opts *GetQualityPublishedformsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityPublishedformsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityPublishedformsWalk is the walk of GetQualityPublishedformsIter and GetQualityPublishedformsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsWalk(opts *GetQualityPublishedformsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedforms(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityPublishedforms(ctx, &o)
+	}
 }
 
 // GetQualityPublishedformsEvaluationOptions holds the optional parameters of
@@ -1946,19 +2246,37 @@ func (a *QualityApi) GetQualityPublishedformsEvaluations(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsEvaluationsIter(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[models.EvaluationFormResponse, error] {
+	first, read, fetch := a.getQualityPublishedformsEvaluationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityPublishedformsEvaluationsPages returns an iterator over the pages of
+// GetQualityPublishedformsEvaluations, walked as GetQualityPublishedformsEvaluationsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsEvaluationsPages(ctx context.Context, opts *GetQualityPublishedformsEvaluationsOptions) iter.Seq2[*platformclient.Page[models.EvaluationFormResponseEntityListing], error] {
+	first, read, fetch := a.getQualityPublishedformsEvaluationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityPublishedformsEvaluationsWalk is the walk of GetQualityPublishedformsEvaluationsIter and GetQualityPublishedformsEvaluationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsEvaluationsWalk(opts *GetQualityPublishedformsEvaluationsOptions) (int64, func(*models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationFormResponseEntityListing) ([]models.EvaluationFormResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsEvaluationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EvaluationFormResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EvaluationFormResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedformsEvaluations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityPublishedformsEvaluations(ctx, &o)
+	}
 }
 
 // GetQualityPublishedformsSurveyOptions holds the optional parameters of
@@ -2038,19 +2356,37 @@ func (a *QualityApi) GetQualityPublishedformsSurveys(ctx context.Context, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *QualityApi) GetQualityPublishedformsSurveysIter(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[models.SurveyForm, error] {
+	first, read, fetch := a.getQualityPublishedformsSurveysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetQualityPublishedformsSurveysPages returns an iterator over the pages of
+// GetQualityPublishedformsSurveys, walked as GetQualityPublishedformsSurveysIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *QualityApi) GetQualityPublishedformsSurveysPages(ctx context.Context, opts *GetQualityPublishedformsSurveysOptions) iter.Seq2[*platformclient.Page[models.SurveyFormEntityListing], error] {
+	first, read, fetch := a.getQualityPublishedformsSurveysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getQualityPublishedformsSurveysWalk is the walk of GetQualityPublishedformsSurveysIter and GetQualityPublishedformsSurveysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) getQualityPublishedformsSurveysWalk(opts *GetQualityPublishedformsSurveysOptions) (int64, func(*models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error), func(context.Context, int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SurveyFormEntityListing) ([]models.SurveyForm, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetQualityPublishedformsSurveysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SurveyForm, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SurveyFormEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetQualityPublishedformsSurveys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetQualityPublishedformsSurveys(ctx, &o)
+	}
 }
 
 // GetQualitySurveyOptions holds the optional parameters of GetQualitySurvey, which has none yet: it
@@ -2540,11 +2876,33 @@ func (a *QualityApi) PostQualityEvaluationsSearch(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[models.EvaluationSearchItemResponse, error] {
+	first, read, fetch := a.postQualityEvaluationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostQualityEvaluationsSearchPages returns an iterator over the pages of
+// PostQualityEvaluationsSearch, walked as PostQualityEvaluationsSearchIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *QualityApi) PostQualityEvaluationsSearchPages(ctx context.Context, body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) iter.Seq2[*platformclient.Page[models.EvaluationSearchResponse], error] {
+	first, read, fetch := a.postQualityEvaluationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postQualityEvaluationsSearchWalk is the walk of PostQualityEvaluationsSearchIter and PostQualityEvaluationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *QualityApi) postQualityEvaluationsSearchWalk(body *models.EvaluationSearchRequestDTO, opts *PostQualityEvaluationsSearchOptions) (int64, func(*models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error), func(context.Context, int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.EvaluationSearchResponse) ([]models.EvaluationSearchItemResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, 0, 0, nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.EvaluationSearchItemResponse, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.EvaluationSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.EvaluationSearchRequestDTO
@@ -2554,12 +2912,8 @@ func (a *QualityApi) PostQualityEvaluationsSearchIter(ctx context.Context, body 
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, 0, 0, resp.Body, nil
-	})
+		return a.PostQualityEvaluationsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostQualityFormsOptions holds the options of PostQualityForms, which has no optional parameters

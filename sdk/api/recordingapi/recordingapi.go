@@ -646,19 +646,37 @@ func (a *RecordingApi) GetOrphanrecordings(ctx context.Context, opts *GetOrphanr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetOrphanrecordingsIter(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[models.OrphanRecording, error] {
+	first, read, fetch := a.getOrphanrecordingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetOrphanrecordingsPages returns an iterator over the pages of GetOrphanrecordings, walked as
+// GetOrphanrecordingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RecordingApi) GetOrphanrecordingsPages(ctx context.Context, opts *GetOrphanrecordingsOptions) iter.Seq2[*platformclient.Page[models.OrphanRecordingListing], error] {
+	first, read, fetch := a.getOrphanrecordingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getOrphanrecordingsWalk is the walk of GetOrphanrecordingsIter and GetOrphanrecordingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getOrphanrecordingsWalk(opts *GetOrphanrecordingsOptions) (int64, func(*models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error), func(context.Context, int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrphanRecordingListing) ([]models.OrphanRecording, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetOrphanrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OrphanRecording, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OrphanRecordingListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetOrphanrecordings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetOrphanrecordings(ctx, &o)
+	}
 }
 
 // GetRecordingBatchrequestOptions holds the optional parameters of GetRecordingBatchrequest, which
@@ -681,6 +699,28 @@ func (a *RecordingApi) GetRecordingBatchrequest(ctx context.Context, jobID strin
 	req := platformclient.NewRequest("getRecordingBatchrequest", http.MethodGet, "/api/v2/recording/batchrequests/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.BatchDownloadJobStatusResult](ctx, a.client, req)
+}
+
+// GetRecordingBatchrequestWait calls GetRecordingBatchrequest until the job jobID (which
+// PostRecordingBatchrequests creates) ends, and returns its last status: when its status is
+// Completed, without error.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RecordingApi) GetRecordingBatchrequestWait(ctx context.Context, jobID string, opts *GetRecordingBatchrequestOptions) (*models.BatchDownloadJobStatusResult, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BatchDownloadJobStatusResult]{
+		Operation: "getRecordingBatchrequest",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.BatchDownloadJobStatusResult, *platformclient.APIResponse, error) {
+			return a.GetRecordingBatchrequest(ctx, jobID, opts)
+		},
+		State: func(s *models.BatchDownloadJobStatusResult) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{},
+	})
 }
 
 // GetRecordingCrossplatformMediaretentionpoliciesOptions holds the optional parameters of
@@ -778,19 +818,38 @@ func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpolicies(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	first, read, fetch := a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRecordingCrossplatformMediaretentionpoliciesPages returns an iterator over the pages of
+// GetRecordingCrossplatformMediaretentionpolicies, walked as
+// GetRecordingCrossplatformMediaretentionpoliciesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingCrossplatformMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
+	first, read, fetch := a.getRecordingCrossplatformMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRecordingCrossplatformMediaretentionpoliciesWalk is the walk of GetRecordingCrossplatformMediaretentionpoliciesIter and GetRecordingCrossplatformMediaretentionpoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingCrossplatformMediaretentionpoliciesWalk(opts *GetRecordingCrossplatformMediaretentionpoliciesOptions) (int64, func(*models.PolicyEntityListing) ([]models.Policy, int64, int64, error), func(context.Context, int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingCrossplatformMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRecordingCrossplatformMediaretentionpolicies(ctx, &o)
+	}
 }
 
 // GetRecordingCrossplatformMediaretentionpolicyOptions holds the optional parameters of
@@ -836,6 +895,29 @@ func (a *RecordingApi) GetRecordingJob(ctx context.Context, jobID string, opts *
 	req := platformclient.NewRequest("getRecordingJob", http.MethodGet, "/api/v2/recording/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.RecordingJob](ctx, a.client, req)
+}
+
+// GetRecordingJobWait calls GetRecordingJob until the job jobID (which PostRecordingJobs creates)
+// ends, and returns its last status: when its state is FULFILLED or READY, without error; when it
+// is CANCELLED or FAILED, with a *platformclient.JobError that names the state and the job's
+// errorMessage. In READY the job waits for the caller's next step, PutRecordingJob.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RecordingApi) GetRecordingJobWait(ctx context.Context, jobID string, opts *GetRecordingJobOptions) (*models.RecordingJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.RecordingJob]{
+		Operation: "getRecordingJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.RecordingJob, *platformclient.APIResponse, error) {
+			return a.GetRecordingJob(ctx, jobID, opts)
+		},
+		State: func(s *models.RecordingJob) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED", "READY"},
+		Failed:    []string{"CANCELLED", "FAILED"},
+	})
 }
 
 // GetRecordingJobFailedrecordingsOptions holds the optional parameters of
@@ -896,19 +978,37 @@ func (a *RecordingApi) GetRecordingJobFailedrecordings(ctx context.Context, jobI
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobFailedrecordingsIter(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[models.RecordingJobFailedRecording, error] {
+	first, read, fetch := a.getRecordingJobFailedrecordingsWalk(jobID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRecordingJobFailedrecordingsPages returns an iterator over the pages of
+// GetRecordingJobFailedrecordings, walked as GetRecordingJobFailedrecordingsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingJobFailedrecordingsPages(ctx context.Context, jobID string, opts *GetRecordingJobFailedrecordingsOptions) iter.Seq2[*platformclient.Page[models.FailedRecordingEntityListing], error] {
+	first, read, fetch := a.getRecordingJobFailedrecordingsWalk(jobID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRecordingJobFailedrecordingsWalk is the walk of GetRecordingJobFailedrecordingsIter and GetRecordingJobFailedrecordingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingJobFailedrecordingsWalk(jobID string, opts *GetRecordingJobFailedrecordingsOptions) (int64, func(*models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error), func(context.Context, int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FailedRecordingEntityListing) ([]models.RecordingJobFailedRecording, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingJobFailedrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJobFailedRecording, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FailedRecordingEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRecordingJobFailedrecordings(ctx, jobID, &o)
+	}
 }
 
 // GetRecordingJobsOptions holds the optional parameters of GetRecordingJobs. A nil field is not
@@ -990,19 +1090,37 @@ func (a *RecordingApi) GetRecordingJobs(ctx context.Context, opts *GetRecordingJ
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingJobsIter(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[models.RecordingJob, error] {
+	first, read, fetch := a.getRecordingJobsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRecordingJobsPages returns an iterator over the pages of GetRecordingJobs, walked as
+// GetRecordingJobsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingJobsPages(ctx context.Context, opts *GetRecordingJobsOptions) iter.Seq2[*platformclient.Page[models.RecordingJobEntityListing], error] {
+	first, read, fetch := a.getRecordingJobsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRecordingJobsWalk is the walk of GetRecordingJobsIter and GetRecordingJobsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingJobsWalk(opts *GetRecordingJobsOptions) (int64, func(*models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error), func(context.Context, int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecordingJobEntityListing) ([]models.RecordingJob, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingJobsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RecordingJob, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RecordingJobEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingJobs(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRecordingJobs(ctx, &o)
+	}
 }
 
 // GetRecordingKeyconfigurationOptions holds the optional parameters of
@@ -1139,19 +1257,37 @@ func (a *RecordingApi) GetRecordingMediaretentionpolicies(ctx context.Context, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingMediaretentionpoliciesIter(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[models.Policy, error] {
+	first, read, fetch := a.getRecordingMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRecordingMediaretentionpoliciesPages returns an iterator over the pages of
+// GetRecordingMediaretentionpolicies, walked as GetRecordingMediaretentionpoliciesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingMediaretentionpoliciesPages(ctx context.Context, opts *GetRecordingMediaretentionpoliciesOptions) iter.Seq2[*platformclient.Page[models.PolicyEntityListing], error] {
+	first, read, fetch := a.getRecordingMediaretentionpoliciesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRecordingMediaretentionpoliciesWalk is the walk of GetRecordingMediaretentionpoliciesIter and GetRecordingMediaretentionpoliciesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingMediaretentionpoliciesWalk(opts *GetRecordingMediaretentionpoliciesOptions) (int64, func(*models.PolicyEntityListing) ([]models.Policy, int64, int64, error), func(context.Context, int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PolicyEntityListing) ([]models.Policy, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingMediaretentionpoliciesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Policy, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PolicyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingMediaretentionpolicies(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRecordingMediaretentionpolicies(ctx, &o)
+	}
 }
 
 // GetRecordingMediaretentionpolicyOptions holds the optional parameters of
@@ -1217,19 +1353,37 @@ func (a *RecordingApi) GetRecordingRecordingkeys(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingRecordingkeysIter(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[models.EncryptionKey, error] {
+	first, read, fetch := a.getRecordingRecordingkeysWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRecordingRecordingkeysPages returns an iterator over the pages of GetRecordingRecordingkeys,
+// walked as GetRecordingRecordingkeysIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RecordingApi) GetRecordingRecordingkeysPages(ctx context.Context, opts *GetRecordingRecordingkeysOptions) iter.Seq2[*platformclient.Page[models.EncryptionKeyEntityListing], error] {
+	first, read, fetch := a.getRecordingRecordingkeysWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRecordingRecordingkeysWalk is the walk of GetRecordingRecordingkeysIter and GetRecordingRecordingkeysPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingRecordingkeysWalk(opts *GetRecordingRecordingkeysOptions) (int64, func(*models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error), func(context.Context, int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EncryptionKeyEntityListing) ([]models.EncryptionKey, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRecordingRecordingkeysOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EncryptionKey, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EncryptionKeyEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRecordingRecordingkeys(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRecordingRecordingkeys(ctx, &o)
+	}
 }
 
 // GetRecordingRecordingkeysRotationscheduleOptions holds the optional parameters of
@@ -1343,21 +1497,39 @@ func (a *RecordingApi) GetRecordingsRetentionQuery(ctx context.Context, retentio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RecordingApi) GetRecordingsRetentionQueryIter(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[models.RecordingRetention, error] {
+	first, read, fetch := a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetRecordingsRetentionQueryPages returns an iterator over the pages of
+// GetRecordingsRetentionQuery, walked as GetRecordingsRetentionQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *RecordingApi) GetRecordingsRetentionQueryPages(ctx context.Context, retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) iter.Seq2[*platformclient.Page[models.RecordingRetentionCursorEntityListing], error] {
+	first, read, fetch := a.getRecordingsRetentionQueryWalk(retentionThresholdDays, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getRecordingsRetentionQueryWalk is the walk of GetRecordingsRetentionQueryIter and GetRecordingsRetentionQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RecordingApi) getRecordingsRetentionQueryWalk(retentionThresholdDays int32, opts *GetRecordingsRetentionQueryOptions) (string, func(*models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error), func(context.Context, string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecordingRetentionCursorEntityListing) ([]models.RecordingRetention, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
+	}
 	var o GetRecordingsRetentionQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.RecordingRetention, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.RecordingRetentionCursorEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "cursor"), nil
-	})
+		return a.GetRecordingsRetentionQuery(ctx, retentionThresholdDays, &o)
+	}
 }
 
 // GetRecordingsScreensessionsDetailsOptions holds the optional parameters of

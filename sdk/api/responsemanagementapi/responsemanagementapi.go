@@ -155,19 +155,37 @@ func (a *ResponseManagementApi) GetResponsemanagementLibraries(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementLibrariesIter(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[models.Library, error] {
+	first, read, fetch := a.getResponsemanagementLibrariesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetResponsemanagementLibrariesPages returns an iterator over the pages of
+// GetResponsemanagementLibraries, walked as GetResponsemanagementLibrariesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) GetResponsemanagementLibrariesPages(ctx context.Context, opts *GetResponsemanagementLibrariesOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
+	first, read, fetch := a.getResponsemanagementLibrariesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getResponsemanagementLibrariesWalk is the walk of GetResponsemanagementLibrariesIter and GetResponsemanagementLibrariesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) getResponsemanagementLibrariesWalk(opts *GetResponsemanagementLibrariesOptions) (int64, func(*models.LibraryEntityListing) ([]models.Library, int64, int64, error), func(context.Context, int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetResponsemanagementLibrariesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetResponsemanagementLibraries(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetResponsemanagementLibraries(ctx, &o)
+	}
 }
 
 // GetResponsemanagementLibraryOptions holds the optional parameters of
@@ -324,19 +342,37 @@ func (a *ResponseManagementApi) GetResponsemanagementResponses(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) GetResponsemanagementResponsesIter(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[models.Response, error] {
+	first, read, fetch := a.getResponsemanagementResponsesWalk(libraryID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetResponsemanagementResponsesPages returns an iterator over the pages of
+// GetResponsemanagementResponses, walked as GetResponsemanagementResponsesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) GetResponsemanagementResponsesPages(ctx context.Context, libraryID string, opts *GetResponsemanagementResponsesOptions) iter.Seq2[*platformclient.Page[models.ResponseEntityListing], error] {
+	first, read, fetch := a.getResponsemanagementResponsesWalk(libraryID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getResponsemanagementResponsesWalk is the walk of GetResponsemanagementResponsesIter and GetResponsemanagementResponsesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) getResponsemanagementResponsesWalk(libraryID string, opts *GetResponsemanagementResponsesOptions) (int64, func(*models.ResponseEntityListing) ([]models.Response, int64, int64, error), func(context.Context, int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseEntityListing) ([]models.Response, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetResponsemanagementResponsesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Response, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetResponsemanagementResponses(ctx, libraryID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetResponsemanagementResponses(ctx, libraryID, &o)
+	}
 }
 
 // PostResponsemanagementLibrariesOptions holds the options of PostResponsemanagementLibraries,
@@ -472,21 +508,39 @@ func (a *ResponseManagementApi) PostResponsemanagementLibrariesQuery(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryIter(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[models.Library, error] {
+	first, read, fetch := a.postResponsemanagementLibrariesQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostResponsemanagementLibrariesQueryPages returns an iterator over the pages of
+// PostResponsemanagementLibrariesQuery, walked as PostResponsemanagementLibrariesQueryIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ResponseManagementApi) PostResponsemanagementLibrariesQueryPages(ctx context.Context, body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) iter.Seq2[*platformclient.Page[models.LibraryEntityListing], error] {
+	first, read, fetch := a.postResponsemanagementLibrariesQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postResponsemanagementLibrariesQueryWalk is the walk of PostResponsemanagementLibrariesQueryIter and PostResponsemanagementLibrariesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) postResponsemanagementLibrariesQueryWalk(body *models.QueryCriteriaQuery, opts *PostResponsemanagementLibrariesQueryOptions) (int64, func(*models.LibraryEntityListing) ([]models.Library, int64, int64, error), func(context.Context, int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LibraryEntityListing) ([]models.Library, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o PostResponsemanagementLibrariesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Library, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LibraryEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
 			o.PageNumber = platformclient.Ptr(int32(page))
 		}
-		r, resp, err := a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostResponsemanagementLibrariesQuery(ctx, body, &o)
+	}
 }
 
 // PostResponsemanagementResponseassetsBulkOptions holds the options of
@@ -580,11 +634,34 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[models.ResponseAsset, error] {
+	first, read, fetch := a.postResponsemanagementResponseassetsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostResponsemanagementResponseassetsSearchPages returns an iterator over the pages of
+// PostResponsemanagementResponseassetsSearch, walked as
+// PostResponsemanagementResponseassetsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchPages(ctx context.Context, body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) iter.Seq2[*platformclient.Page[models.ResponseAssetSearchResults], error] {
+	first, read, fetch := a.postResponsemanagementResponseassetsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postResponsemanagementResponseassetsSearchWalk is the walk of PostResponsemanagementResponseassetsSearchIter and PostResponsemanagementResponseassetsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ResponseManagementApi) postResponsemanagementResponseassetsSearchWalk(body *models.ResponseAssetSearchRequest, opts *PostResponsemanagementResponseassetsSearchOptions) (int64, func(*models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error), func(context.Context, int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error)) {
+	read := func(r *models.ResponseAssetSearchResults) ([]models.ResponseAsset, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.ResponseAsset, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.ResponseAssetSearchResults, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ResponseAssetSearchRequest
@@ -594,12 +671,8 @@ func (a *ResponseManagementApi) PostResponsemanagementResponseassetsSearchIter(c
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostResponsemanagementResponseassetsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostResponsemanagementResponseassetsUploadsOptions holds the options of

@@ -704,21 +704,39 @@ func (a *RoutingApi) GetRoutingAssessments(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingAssessmentsIter(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[models.BenefitAssessment, error] {
+	first, read, fetch := a.getRoutingAssessmentsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetRoutingAssessmentsPages returns an iterator over the pages of GetRoutingAssessments, walked as
+// GetRoutingAssessmentsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingAssessmentsPages(ctx context.Context, opts *GetRoutingAssessmentsOptions) iter.Seq2[*platformclient.Page[models.AssessmentListing], error] {
+	first, read, fetch := a.getRoutingAssessmentsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getRoutingAssessmentsWalk is the walk of GetRoutingAssessmentsIter and GetRoutingAssessmentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingAssessmentsWalk(opts *GetRoutingAssessmentsOptions) (string, func(*models.AssessmentListing) ([]models.BenefitAssessment, string, error), func(context.Context, string) (*models.AssessmentListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.AssessmentListing) ([]models.BenefitAssessment, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingAssessmentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BenefitAssessment, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.AssessmentListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetRoutingAssessments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetRoutingAssessments(ctx, &o)
+	}
 }
 
 // GetRoutingAssessmentsJobOptions holds the optional parameters of GetRoutingAssessmentsJob, which
@@ -741,6 +759,28 @@ func (a *RoutingApi) GetRoutingAssessmentsJob(ctx context.Context, jobID string,
 	req := platformclient.NewRequest("getRoutingAssessmentsJob", http.MethodGet, "/api/v2/routing/assessments/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.BenefitAssessmentJob](ctx, a.client, req)
+}
+
+// GetRoutingAssessmentsJobWait calls GetRoutingAssessmentsJob until the job jobID (which
+// PostRoutingAssessmentsJobs creates) ends, and returns its last status: when its state is
+// Finished, without error.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *RoutingApi) GetRoutingAssessmentsJobWait(ctx context.Context, jobID string, opts *GetRoutingAssessmentsJobOptions) (*models.BenefitAssessmentJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BenefitAssessmentJob]{
+		Operation: "getRoutingAssessmentsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.BenefitAssessmentJob, *platformclient.APIResponse, error) {
+			return a.GetRoutingAssessmentsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.BenefitAssessmentJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Finished"},
+		Failed:    []string{},
+	})
 }
 
 // GetRoutingAssessmentsJobsOptions holds the optional parameters of GetRoutingAssessmentsJobs. A
@@ -996,19 +1036,37 @@ func (a *RoutingApi) GetRoutingEmailDomainRoutes(ctx context.Context, domainName
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainRoutesIter(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[models.InboundRoute, error] {
+	first, read, fetch := a.getRoutingEmailDomainRoutesWalk(domainName, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingEmailDomainRoutesPages returns an iterator over the pages of
+// GetRoutingEmailDomainRoutes, walked as GetRoutingEmailDomainRoutesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailDomainRoutesPages(ctx context.Context, domainName string, opts *GetRoutingEmailDomainRoutesOptions) iter.Seq2[*platformclient.Page[models.InboundRouteEntityListing], error] {
+	first, read, fetch := a.getRoutingEmailDomainRoutesWalk(domainName, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingEmailDomainRoutesWalk is the walk of GetRoutingEmailDomainRoutesIter and GetRoutingEmailDomainRoutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailDomainRoutesWalk(domainName string, opts *GetRoutingEmailDomainRoutesOptions) (int64, func(*models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error), func(context.Context, int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InboundRouteEntityListing) ([]models.InboundRoute, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailDomainRoutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundRoute, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InboundRouteEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingEmailDomainRoutes(ctx, domainName, &o)
+	}
 }
 
 // GetRoutingEmailDomainVerificationOptions holds the optional parameters of
@@ -1094,19 +1152,37 @@ func (a *RoutingApi) GetRoutingEmailDomains(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailDomainsIter(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[models.InboundDomain, error] {
+	first, read, fetch := a.getRoutingEmailDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingEmailDomainsPages returns an iterator over the pages of GetRoutingEmailDomains, walked
+// as GetRoutingEmailDomainsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailDomainsPages(ctx context.Context, opts *GetRoutingEmailDomainsOptions) iter.Seq2[*platformclient.Page[models.InboundDomainEntityListing], error] {
+	first, read, fetch := a.getRoutingEmailDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingEmailDomainsWalk is the walk of GetRoutingEmailDomainsIter and GetRoutingEmailDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailDomainsWalk(opts *GetRoutingEmailDomainsOptions) (int64, func(*models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error), func(context.Context, int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InboundDomainEntityListing) ([]models.InboundDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InboundDomain, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InboundDomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingEmailDomains(ctx, &o)
+	}
 }
 
 // GetRoutingEmailOutboundDomainOptions holds the optional parameters of
@@ -1219,19 +1295,37 @@ func (a *RoutingApi) GetRoutingEmailOutboundDomains(ctx context.Context, opts *G
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailOutboundDomainsIter(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[models.OutboundDomain, error] {
+	first, read, fetch := a.getRoutingEmailOutboundDomainsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingEmailOutboundDomainsPages returns an iterator over the pages of
+// GetRoutingEmailOutboundDomains, walked as GetRoutingEmailOutboundDomainsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailOutboundDomainsPages(ctx context.Context, opts *GetRoutingEmailOutboundDomainsOptions) iter.Seq2[*platformclient.Page[models.OutboundDomainEntityListing], error] {
+	first, read, fetch := a.getRoutingEmailOutboundDomainsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingEmailOutboundDomainsWalk is the walk of GetRoutingEmailOutboundDomainsIter and GetRoutingEmailOutboundDomainsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailOutboundDomainsWalk(opts *GetRoutingEmailOutboundDomainsOptions) (int64, func(*models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error), func(context.Context, int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundDomainEntityListing) ([]models.OutboundDomain, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailOutboundDomainsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundDomain, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundDomainEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailOutboundDomains(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingEmailOutboundDomains(ctx, &o)
+	}
 }
 
 // GetRoutingEmailSettingOptions holds the optional parameters of GetRoutingEmailSetting. A nil
@@ -1275,19 +1369,37 @@ func (a *RoutingApi) GetRoutingEmailSetting(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingEmailSettingIter(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[models.EmailSetting, error] {
+	first, read, fetch := a.getRoutingEmailSettingWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingEmailSettingPages returns an iterator over the pages of GetRoutingEmailSetting, walked
+// as GetRoutingEmailSettingIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingEmailSettingPages(ctx context.Context, opts *GetRoutingEmailSettingOptions) iter.Seq2[*platformclient.Page[models.EmailSettingEntityListing], error] {
+	first, read, fetch := a.getRoutingEmailSettingWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingEmailSettingWalk is the walk of GetRoutingEmailSettingIter and GetRoutingEmailSettingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingEmailSettingWalk(opts *GetRoutingEmailSettingOptions) (int64, func(*models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error), func(context.Context, int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EmailSettingEntityListing) ([]models.EmailSetting, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingEmailSettingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EmailSetting, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EmailSettingEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingEmailSetting(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingEmailSetting(ctx, &o)
+	}
 }
 
 // GetRoutingEmailSettingEmailSettingIdOptions holds the optional parameters of
@@ -1403,19 +1515,37 @@ func (a *RoutingApi) GetRoutingLanguages(ctx context.Context, opts *GetRoutingLa
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingLanguagesIter(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[models.Language, error] {
+	first, read, fetch := a.getRoutingLanguagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingLanguagesPages returns an iterator over the pages of GetRoutingLanguages, walked as
+// GetRoutingLanguagesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingLanguagesPages(ctx context.Context, opts *GetRoutingLanguagesOptions) iter.Seq2[*platformclient.Page[models.LanguageEntityListing], error] {
+	first, read, fetch := a.getRoutingLanguagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingLanguagesWalk is the walk of GetRoutingLanguagesIter and GetRoutingLanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingLanguagesWalk(opts *GetRoutingLanguagesOptions) (int64, func(*models.LanguageEntityListing) ([]models.Language, int64, int64, error), func(context.Context, int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LanguageEntityListing) ([]models.Language, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingLanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Language, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LanguageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingLanguages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingLanguages(ctx, &o)
+	}
 }
 
 // GetRoutingMessageRecipientOptions holds the optional parameters of GetRoutingMessageRecipient,
@@ -1492,19 +1622,37 @@ func (a *RoutingApi) GetRoutingMessageRecipients(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingMessageRecipientsIter(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[models.Recipient, error] {
+	first, read, fetch := a.getRoutingMessageRecipientsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingMessageRecipientsPages returns an iterator over the pages of
+// GetRoutingMessageRecipients, walked as GetRoutingMessageRecipientsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingMessageRecipientsPages(ctx context.Context, opts *GetRoutingMessageRecipientsOptions) iter.Seq2[*platformclient.Page[models.RecipientListing], error] {
+	first, read, fetch := a.getRoutingMessageRecipientsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingMessageRecipientsWalk is the walk of GetRoutingMessageRecipientsIter and GetRoutingMessageRecipientsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingMessageRecipientsWalk(opts *GetRoutingMessageRecipientsOptions) (int64, func(*models.RecipientListing) ([]models.Recipient, int64, int64, error), func(context.Context, int64) (*models.RecipientListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.RecipientListing) ([]models.Recipient, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingMessageRecipientsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Recipient, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.RecipientListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingMessageRecipients(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingMessageRecipients(ctx, &o)
+	}
 }
 
 // GetRoutingPredictorOptions holds the optional parameters of GetRoutingPredictor, which has none
@@ -1643,21 +1791,39 @@ func (a *RoutingApi) GetRoutingPredictors(ctx context.Context, opts *GetRoutingP
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingPredictorsIter(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[models.Predictor, error] {
+	first, read, fetch := a.getRoutingPredictorsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetRoutingPredictorsPages returns an iterator over the pages of GetRoutingPredictors, walked as
+// GetRoutingPredictorsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingPredictorsPages(ctx context.Context, opts *GetRoutingPredictorsOptions) iter.Seq2[*platformclient.Page[models.PredictorListing], error] {
+	first, read, fetch := a.getRoutingPredictorsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getRoutingPredictorsWalk is the walk of GetRoutingPredictorsIter and GetRoutingPredictorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingPredictorsWalk(opts *GetRoutingPredictorsOptions) (string, func(*models.PredictorListing) ([]models.Predictor, string, error), func(context.Context, string) (*models.PredictorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PredictorListing) ([]models.Predictor, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingPredictorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Predictor, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.PredictorListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetRoutingPredictors(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetRoutingPredictors(ctx, &o)
+	}
 }
 
 // GetRoutingPredictorsKeyperformanceindicatorsOptions holds the optional parameters of
@@ -2100,19 +2266,37 @@ func (a *RoutingApi) GetRoutingQueueUsers(ctx context.Context, queueID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueUsersIter(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[models.QueueMember, error] {
+	first, read, fetch := a.getRoutingQueueUsersWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueueUsersPages returns an iterator over the pages of GetRoutingQueueUsers, walked as
+// GetRoutingQueueUsersIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueueUsersPages(ctx context.Context, queueID string, opts *GetRoutingQueueUsersOptions) iter.Seq2[*platformclient.Page[models.QueueMemberEntityListingV1], error] {
+	first, read, fetch := a.getRoutingQueueUsersWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueueUsersWalk is the walk of GetRoutingQueueUsersIter and GetRoutingQueueUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueueUsersWalk(queueID string, opts *GetRoutingQueueUsersOptions) (int64, func(*models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error), func(context.Context, int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueMemberEntityListingV1) ([]models.QueueMember, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueueUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.QueueMember, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueMemberEntityListingV1, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueueUsers(ctx, queueID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueueUsers(ctx, queueID, &o)
+	}
 }
 
 // GetRoutingQueueWrapupcodesOptions holds the optional parameters of GetRoutingQueueWrapupcodes. A
@@ -2166,19 +2350,37 @@ func (a *RoutingApi) GetRoutingQueueWrapupcodes(ctx context.Context, queueID str
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueueWrapupcodesIter(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	first, read, fetch := a.getRoutingQueueWrapupcodesWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueueWrapupcodesPages returns an iterator over the pages of GetRoutingQueueWrapupcodes,
+// walked as GetRoutingQueueWrapupcodesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueueWrapupcodesPages(ctx context.Context, queueID string, opts *GetRoutingQueueWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	first, read, fetch := a.getRoutingQueueWrapupcodesWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueueWrapupcodesWalk is the walk of GetRoutingQueueWrapupcodesIter and GetRoutingQueueWrapupcodesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueueWrapupcodesWalk(queueID string, opts *GetRoutingQueueWrapupcodesOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueueWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueueWrapupcodes(ctx, queueID, &o)
+	}
 }
 
 // GetRoutingQueuesOptions holds the optional parameters of GetRoutingQueues. A nil field is not
@@ -2268,19 +2470,37 @@ func (a *RoutingApi) GetRoutingQueues(ctx context.Context, opts *GetRoutingQueue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesIter(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[models.Queue, error] {
+	first, read, fetch := a.getRoutingQueuesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueuesPages returns an iterator over the pages of GetRoutingQueues, walked as
+// GetRoutingQueuesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesPages(ctx context.Context, opts *GetRoutingQueuesOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	first, read, fetch := a.getRoutingQueuesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueuesWalk is the walk of GetRoutingQueuesIter and GetRoutingQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesWalk(opts *GetRoutingQueuesOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueues(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueues(ctx, &o)
+	}
 }
 
 // GetRoutingQueuesDivisionviewsOptions holds the optional parameters of
@@ -2354,19 +2574,37 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviews(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[models.Queue, error] {
+	first, read, fetch := a.getRoutingQueuesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueuesDivisionviewsPages returns an iterator over the pages of
+// GetRoutingQueuesDivisionviews, walked as GetRoutingQueuesDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	first, read, fetch := a.getRoutingQueuesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueuesDivisionviewsWalk is the walk of GetRoutingQueuesDivisionviewsIter and GetRoutingQueuesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsWalk(opts *GetRoutingQueuesDivisionviewsOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueuesDivisionviews(ctx, &o)
+	}
 }
 
 // GetRoutingQueuesDivisionviewsAllOptions holds the optional parameters of
@@ -2418,19 +2656,37 @@ func (a *RoutingApi) GetRoutingQueuesDivisionviewsAll(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllIter(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[models.Queue, error] {
+	first, read, fetch := a.getRoutingQueuesDivisionviewsAllWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueuesDivisionviewsAllPages returns an iterator over the pages of
+// GetRoutingQueuesDivisionviewsAll, walked as GetRoutingQueuesDivisionviewsAllIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesDivisionviewsAllPages(ctx context.Context, opts *GetRoutingQueuesDivisionviewsAllOptions) iter.Seq2[*platformclient.Page[models.QueueEntityListing], error] {
+	first, read, fetch := a.getRoutingQueuesDivisionviewsAllWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueuesDivisionviewsAllWalk is the walk of GetRoutingQueuesDivisionviewsAllIter and GetRoutingQueuesDivisionviewsAllPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesDivisionviewsAllWalk(opts *GetRoutingQueuesDivisionviewsAllOptions) (int64, func(*models.QueueEntityListing) ([]models.Queue, int64, int64, error), func(context.Context, int64) (*models.QueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.QueueEntityListing) ([]models.Queue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesDivisionviewsAllOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Queue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.QueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueuesDivisionviewsAll(ctx, &o)
+	}
 }
 
 // GetRoutingQueuesMeOptions holds the optional parameters of GetRoutingQueuesMe. A nil field is not
@@ -2486,19 +2742,37 @@ func (a *RoutingApi) GetRoutingQueuesMe(ctx context.Context, opts *GetRoutingQue
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingQueuesMeIter(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[models.UserQueue, error] {
+	first, read, fetch := a.getRoutingQueuesMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingQueuesMePages returns an iterator over the pages of GetRoutingQueuesMe, walked as
+// GetRoutingQueuesMeIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingQueuesMePages(ctx context.Context, opts *GetRoutingQueuesMeOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	first, read, fetch := a.getRoutingQueuesMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingQueuesMeWalk is the walk of GetRoutingQueuesMeIter and GetRoutingQueuesMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingQueuesMeWalk(opts *GetRoutingQueuesMeOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingQueuesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingQueuesMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingQueuesMe(ctx, &o)
+	}
 }
 
 // GetRoutingSettingsOptions holds the optional parameters of GetRoutingSettings, which has none
@@ -2764,21 +3038,39 @@ func (a *RoutingApi) GetRoutingSkillgroupMembers(ctx context.Context, skillGroup
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupMembersIter(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	first, read, fetch := a.getRoutingSkillgroupMembersWalk(skillGroupID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetRoutingSkillgroupMembersPages returns an iterator over the pages of
+// GetRoutingSkillgroupMembers, walked as GetRoutingSkillgroupMembersIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *RoutingApi) GetRoutingSkillgroupMembersPages(ctx context.Context, skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) iter.Seq2[*platformclient.Page[models.SkillGroupMemberEntityListing], error] {
+	first, read, fetch := a.getRoutingSkillgroupMembersWalk(skillGroupID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getRoutingSkillgroupMembersWalk is the walk of GetRoutingSkillgroupMembersIter and GetRoutingSkillgroupMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillgroupMembersWalk(skillGroupID string, opts *GetRoutingSkillgroupMembersOptions) (string, func(*models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error), func(context.Context, string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillGroupMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingSkillgroupMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SkillGroupMemberEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetRoutingSkillgroupMembers(ctx, skillGroupID, &o)
+	}
 }
 
 // GetRoutingSkillgroupMembersDivisionsOptions holds the optional parameters of
@@ -2863,21 +3155,39 @@ func (a *RoutingApi) GetRoutingSkillgroups(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillgroupsIter(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[models.SkillGroupDefinition, error] {
+	first, read, fetch := a.getRoutingSkillgroupsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetRoutingSkillgroupsPages returns an iterator over the pages of GetRoutingSkillgroups, walked as
+// GetRoutingSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetRoutingSkillgroupsPages(ctx context.Context, opts *GetRoutingSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.SkillGroupEntityListing], error] {
+	first, read, fetch := a.getRoutingSkillgroupsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getRoutingSkillgroupsWalk is the walk of GetRoutingSkillgroupsIter and GetRoutingSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillgroupsWalk(opts *GetRoutingSkillgroupsOptions) (string, func(*models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error), func(context.Context, string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillGroupEntityListing) ([]models.SkillGroupDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetRoutingSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroupDefinition, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.SkillGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetRoutingSkillgroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetRoutingSkillgroups(ctx, &o)
+	}
 }
 
 // GetRoutingSkillsOptions holds the optional parameters of GetRoutingSkills. A nil field is not
@@ -2931,19 +3241,37 @@ func (a *RoutingApi) GetRoutingSkills(ctx context.Context, opts *GetRoutingSkill
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSkillsIter(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[models.RoutingSkill, error] {
+	first, read, fetch := a.getRoutingSkillsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingSkillsPages returns an iterator over the pages of GetRoutingSkills, walked as
+// GetRoutingSkillsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSkillsPages(ctx context.Context, opts *GetRoutingSkillsOptions) iter.Seq2[*platformclient.Page[models.SkillEntityListing], error] {
+	first, read, fetch := a.getRoutingSkillsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingSkillsWalk is the walk of GetRoutingSkillsIter and GetRoutingSkillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSkillsWalk(opts *GetRoutingSkillsOptions) (int64, func(*models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error), func(context.Context, int64) (*models.SkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SkillEntityListing) ([]models.RoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSkillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RoutingSkill, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SkillEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSkills(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingSkills(ctx, &o)
+	}
 }
 
 // GetRoutingSmsAddressOptions holds the optional parameters of GetRoutingSmsAddress, which has none
@@ -3008,19 +3336,37 @@ func (a *RoutingApi) GetRoutingSmsAddresses(ctx context.Context, opts *GetRoutin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsAddressesIter(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[models.SmsAddress, error] {
+	first, read, fetch := a.getRoutingSmsAddressesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingSmsAddressesPages returns an iterator over the pages of GetRoutingSmsAddresses, walked
+// as GetRoutingSmsAddressesIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSmsAddressesPages(ctx context.Context, opts *GetRoutingSmsAddressesOptions) iter.Seq2[*platformclient.Page[models.SmsAddressEntityListing], error] {
+	first, read, fetch := a.getRoutingSmsAddressesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingSmsAddressesWalk is the walk of GetRoutingSmsAddressesIter and GetRoutingSmsAddressesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSmsAddressesWalk(opts *GetRoutingSmsAddressesOptions) (int64, func(*models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error), func(context.Context, int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SmsAddressEntityListing) ([]models.SmsAddress, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSmsAddressesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsAddress, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SmsAddressEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSmsAddresses(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingSmsAddresses(ctx, &o)
+	}
 }
 
 // GetRoutingSmsAvailablephonenumbersOptions holds the optional parameters of
@@ -3262,19 +3608,37 @@ func (a *RoutingApi) GetRoutingSmsPhonenumbers(ctx context.Context, opts *GetRou
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingSmsPhonenumbersIter(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[models.SmsPhoneNumber, error] {
+	first, read, fetch := a.getRoutingSmsPhonenumbersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingSmsPhonenumbersPages returns an iterator over the pages of GetRoutingSmsPhonenumbers,
+// walked as GetRoutingSmsPhonenumbersIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingSmsPhonenumbersPages(ctx context.Context, opts *GetRoutingSmsPhonenumbersOptions) iter.Seq2[*platformclient.Page[models.SmsPhoneNumberEntityListing], error] {
+	first, read, fetch := a.getRoutingSmsPhonenumbersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingSmsPhonenumbersWalk is the walk of GetRoutingSmsPhonenumbersIter and GetRoutingSmsPhonenumbersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingSmsPhonenumbersWalk(opts *GetRoutingSmsPhonenumbersOptions) (int64, func(*models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error), func(context.Context, int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SmsPhoneNumberEntityListing) ([]models.SmsPhoneNumber, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingSmsPhonenumbersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SmsPhoneNumber, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SmsPhoneNumberEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingSmsPhonenumbers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingSmsPhonenumbers(ctx, &o)
+	}
 }
 
 // GetRoutingUserDirectroutingbackupSettingsOptions holds the optional parameters of
@@ -3439,19 +3803,37 @@ func (a *RoutingApi) GetRoutingUtilizationLabels(ctx context.Context, opts *GetR
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingUtilizationLabelsIter(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[models.UtilizationLabel, error] {
+	first, read, fetch := a.getRoutingUtilizationLabelsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingUtilizationLabelsPages returns an iterator over the pages of
+// GetRoutingUtilizationLabels, walked as GetRoutingUtilizationLabelsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingUtilizationLabelsPages(ctx context.Context, opts *GetRoutingUtilizationLabelsOptions) iter.Seq2[*platformclient.Page[models.UtilizationLabelEntityListing], error] {
+	first, read, fetch := a.getRoutingUtilizationLabelsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingUtilizationLabelsWalk is the walk of GetRoutingUtilizationLabelsIter and GetRoutingUtilizationLabelsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingUtilizationLabelsWalk(opts *GetRoutingUtilizationLabelsOptions) (int64, func(*models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error), func(context.Context, int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UtilizationLabelEntityListing) ([]models.UtilizationLabel, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingUtilizationLabelsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UtilizationLabel, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UtilizationLabelEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingUtilizationLabels(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingUtilizationLabels(ctx, &o)
+	}
 }
 
 // GetRoutingWrapupcodeOptions holds the optional parameters of GetRoutingWrapupcode, which has none
@@ -3546,19 +3928,37 @@ func (a *RoutingApi) GetRoutingWrapupcodes(ctx context.Context, opts *GetRouting
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesIter(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[models.WrapupCode, error] {
+	first, read, fetch := a.getRoutingWrapupcodesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingWrapupcodesPages returns an iterator over the pages of GetRoutingWrapupcodes, walked as
+// GetRoutingWrapupcodesIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingWrapupcodesPages(ctx context.Context, opts *GetRoutingWrapupcodesOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	first, read, fetch := a.getRoutingWrapupcodesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingWrapupcodesWalk is the walk of GetRoutingWrapupcodesIter and GetRoutingWrapupcodesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingWrapupcodesWalk(opts *GetRoutingWrapupcodesOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingWrapupcodesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingWrapupcodes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingWrapupcodes(ctx, &o)
+	}
 }
 
 // GetRoutingWrapupcodesDivisionviewOptions holds the optional parameters of
@@ -3650,19 +4050,37 @@ func (a *RoutingApi) GetRoutingWrapupcodesDivisionviews(ctx context.Context, opt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsIter(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[models.WrapupCode, error] {
+	first, read, fetch := a.getRoutingWrapupcodesDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetRoutingWrapupcodesDivisionviewsPages returns an iterator over the pages of
+// GetRoutingWrapupcodesDivisionviews, walked as GetRoutingWrapupcodesDivisionviewsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetRoutingWrapupcodesDivisionviewsPages(ctx context.Context, opts *GetRoutingWrapupcodesDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.WrapupCodeEntityListing], error] {
+	first, read, fetch := a.getRoutingWrapupcodesDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getRoutingWrapupcodesDivisionviewsWalk is the walk of GetRoutingWrapupcodesDivisionviewsIter and GetRoutingWrapupcodesDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getRoutingWrapupcodesDivisionviewsWalk(opts *GetRoutingWrapupcodesDivisionviewsOptions) (int64, func(*models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error), func(context.Context, int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WrapupCodeEntityListing) ([]models.WrapupCode, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetRoutingWrapupcodesDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WrapupCode, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WrapupCodeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetRoutingWrapupcodesDivisionviews(ctx, &o)
+	}
 }
 
 // GetUserQueuesOptions holds the optional parameters of GetUserQueues. A nil field is not sent.
@@ -3721,19 +4139,37 @@ func (a *RoutingApi) GetUserQueues(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
+// GetUserQueuesIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *RoutingApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserQueues(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserQueues(ctx, userID, &o)
+	}
 }
 
 // GetUserRoutinglanguagesOptions holds the optional parameters of GetUserRoutinglanguages. A nil
@@ -3787,19 +4223,37 @@ func (a *RoutingApi) GetUserRoutinglanguages(ctx context.Context, userID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
+// walked as GetUserRoutinglanguagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *RoutingApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) (int64, func(*models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error), func(context.Context, int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserRoutinglanguages(ctx, userID, &o)
+	}
 }
 
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
@@ -3853,19 +4307,37 @@ func (a *RoutingApi) GetUserRoutingskills(ctx context.Context, userID string, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
+// GetUserRoutingskillsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *RoutingApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) (int64, func(*models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error), func(context.Context, int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserRoutingskills(ctx, userID, &o)
+	}
 }
 
 // GetUserSkillgroupsOptions holds the optional parameters of GetUserSkillgroups. A nil field is not
@@ -3916,21 +4388,39 @@ func (a *RoutingApi) GetUserSkillgroups(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *RoutingApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
+// GetUserSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *RoutingApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *RoutingApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) (string, func(*models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error), func(context.Context, string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetUserSkillgroups(ctx, userID, &o)
+	}
 }
 
 // PatchRoutingConversationOptions holds the options of PatchRoutingConversation, which has no

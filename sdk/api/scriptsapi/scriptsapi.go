@@ -190,19 +190,36 @@ func (a *ScriptsApi) GetScripts(ctx context.Context, opts *GetScriptsOptions) (*
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ScriptsApi) GetScriptsIter(ctx context.Context, opts *GetScriptsOptions) iter.Seq2[models.Script, error] {
+	first, read, fetch := a.getScriptsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetScriptsPages returns an iterator over the pages of GetScripts, walked as GetScriptsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ScriptsApi) GetScriptsPages(ctx context.Context, opts *GetScriptsOptions) iter.Seq2[*platformclient.Page[models.ScriptEntityListing], error] {
+	first, read, fetch := a.getScriptsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getScriptsWalk is the walk of GetScriptsIter and GetScriptsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ScriptsApi) getScriptsWalk(opts *GetScriptsOptions) (int64, func(*models.ScriptEntityListing) ([]models.Script, int64, int64, error), func(context.Context, int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScriptEntityListing) ([]models.Script, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetScriptsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetScripts(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetScripts(ctx, &o)
+	}
 }
 
 // GetScriptsDivisionviewsOptions holds the optional parameters of GetScriptsDivisionviews. A nil
@@ -291,19 +308,37 @@ func (a *ScriptsApi) GetScriptsDivisionviews(ctx context.Context, opts *GetScrip
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ScriptsApi) GetScriptsDivisionviewsIter(ctx context.Context, opts *GetScriptsDivisionviewsOptions) iter.Seq2[models.Script, error] {
+	first, read, fetch := a.getScriptsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetScriptsDivisionviewsPages returns an iterator over the pages of GetScriptsDivisionviews,
+// walked as GetScriptsDivisionviewsIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *ScriptsApi) GetScriptsDivisionviewsPages(ctx context.Context, opts *GetScriptsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScriptEntityListing], error] {
+	first, read, fetch := a.getScriptsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getScriptsDivisionviewsWalk is the walk of GetScriptsDivisionviewsIter and GetScriptsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ScriptsApi) getScriptsDivisionviewsWalk(opts *GetScriptsDivisionviewsOptions) (int64, func(*models.ScriptEntityListing) ([]models.Script, int64, int64, error), func(context.Context, int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScriptEntityListing) ([]models.Script, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetScriptsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetScriptsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetScriptsDivisionviews(ctx, &o)
+	}
 }
 
 // GetScriptsPublishedOptions holds the optional parameters of GetScriptsPublished. A nil field is
@@ -377,19 +412,37 @@ func (a *ScriptsApi) GetScriptsPublished(ctx context.Context, opts *GetScriptsPu
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ScriptsApi) GetScriptsPublishedIter(ctx context.Context, opts *GetScriptsPublishedOptions) iter.Seq2[models.Script, error] {
+	first, read, fetch := a.getScriptsPublishedWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetScriptsPublishedPages returns an iterator over the pages of GetScriptsPublished, walked as
+// GetScriptsPublishedIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *ScriptsApi) GetScriptsPublishedPages(ctx context.Context, opts *GetScriptsPublishedOptions) iter.Seq2[*platformclient.Page[models.ScriptEntityListing], error] {
+	first, read, fetch := a.getScriptsPublishedWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getScriptsPublishedWalk is the walk of GetScriptsPublishedIter and GetScriptsPublishedPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ScriptsApi) getScriptsPublishedWalk(opts *GetScriptsPublishedOptions) (int64, func(*models.ScriptEntityListing) ([]models.Script, int64, int64, error), func(context.Context, int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScriptEntityListing) ([]models.Script, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetScriptsPublishedOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetScriptsPublished(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetScriptsPublished(ctx, &o)
+	}
 }
 
 // GetScriptsPublishedDivisionviewVariablesOptions holds the optional parameters of
@@ -516,19 +569,37 @@ func (a *ScriptsApi) GetScriptsPublishedDivisionviews(ctx context.Context, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *ScriptsApi) GetScriptsPublishedDivisionviewsIter(ctx context.Context, opts *GetScriptsPublishedDivisionviewsOptions) iter.Seq2[models.Script, error] {
+	first, read, fetch := a.getScriptsPublishedDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetScriptsPublishedDivisionviewsPages returns an iterator over the pages of
+// GetScriptsPublishedDivisionviews, walked as GetScriptsPublishedDivisionviewsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *ScriptsApi) GetScriptsPublishedDivisionviewsPages(ctx context.Context, opts *GetScriptsPublishedDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ScriptEntityListing], error] {
+	first, read, fetch := a.getScriptsPublishedDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getScriptsPublishedDivisionviewsWalk is the walk of GetScriptsPublishedDivisionviewsIter and GetScriptsPublishedDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *ScriptsApi) getScriptsPublishedDivisionviewsWalk(opts *GetScriptsPublishedDivisionviewsOptions) (int64, func(*models.ScriptEntityListing) ([]models.Script, int64, int64, error), func(context.Context, int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ScriptEntityListing) ([]models.Script, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetScriptsPublishedDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Script, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ScriptEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetScriptsPublishedDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetScriptsPublishedDivisionviews(ctx, &o)
+	}
 }
 
 // GetScriptsPublishedScriptIdOptions holds the optional parameters of GetScriptsPublishedScriptId.

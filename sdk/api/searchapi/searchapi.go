@@ -51,13 +51,31 @@ func (a *SearchApi) GetDocumentationGknSearch(ctx context.Context, q64 string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationGknSearchIter(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.GKNDocumentationResult, string, error) {
-		r, _, err := a.GetDocumentationGknSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getDocumentationGknSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetDocumentationGknSearchPages returns an iterator over the pages of GetDocumentationGknSearch,
+// walked as GetDocumentationGknSearchIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it, its response, and the cursor (NextCursor) to resume from, as the
+// argument q64.
+func (a *SearchApi) GetDocumentationGknSearchPages(ctx context.Context, q64 string, opts *GetDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
+	first, read, fetch := a.getDocumentationGknSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getDocumentationGknSearchWalk is the walk of GetDocumentationGknSearchIter and GetDocumentationGknSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getDocumentationGknSearchWalk(q64 string, opts *GetDocumentationGknSearchOptions) (string, func(*models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error), func(context.Context, string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetDocumentationGknSearch(ctx, cursor, opts)
+	}
 }
 
 // GetDocumentationSearchOptions holds the optional parameters of GetDocumentationSearch, which has
@@ -85,13 +103,31 @@ func (a *SearchApi) GetDocumentationSearch(ctx context.Context, q64 string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetDocumentationSearchIter(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.DocumentationResult, string, error) {
-		r, _, err := a.GetDocumentationSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getDocumentationSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetDocumentationSearchPages returns an iterator over the pages of GetDocumentationSearch, walked
+// as GetDocumentationSearchIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it, its response, and the cursor (NextCursor) to resume from, as the argument
+// q64.
+func (a *SearchApi) GetDocumentationSearchPages(ctx context.Context, q64 string, opts *GetDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
+	first, read, fetch := a.getDocumentationSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getDocumentationSearchWalk is the walk of GetDocumentationSearchIter and GetDocumentationSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getDocumentationSearchWalk(q64 string, opts *GetDocumentationSearchOptions) (string, func(*models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error), func(context.Context, string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetDocumentationSearch(ctx, cursor, opts)
+	}
 }
 
 // GetGroupsSearchOptions holds the optional parameters of GetGroupsSearch. A nil field is not sent.
@@ -128,13 +164,30 @@ func (a *SearchApi) GetGroupsSearch(ctx context.Context, q64 string, opts *GetGr
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetGroupsSearchIter(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[models.Group, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Group, string, error) {
-		r, _, err := a.GetGroupsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetGroupsSearchPages returns an iterator over the pages of GetGroupsSearch, walked as
+// GetGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetGroupsSearchPages(ctx context.Context, q64 string, opts *GetGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	first, read, fetch := a.getGroupsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getGroupsSearchWalk is the walk of GetGroupsSearchIter and GetGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getGroupsSearchWalk(q64 string, opts *GetGroupsSearchOptions) (string, func(*models.GroupsSearchResponse) ([]models.Group, string, error), func(context.Context, string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetGroupsSearch(ctx, cursor, opts)
+	}
 }
 
 // GetLocationsSearchOptions holds the optional parameters of GetLocationsSearch. A nil field is not
@@ -174,13 +227,30 @@ func (a *SearchApi) GetLocationsSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetLocationsSearchIter(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.LocationDefinition, string, error) {
-		r, _, err := a.GetLocationsSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetLocationsSearchPages returns an iterator over the pages of GetLocationsSearch, walked as
+// GetLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetLocationsSearchPages(ctx context.Context, q64 string, opts *GetLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	first, read, fetch := a.getLocationsSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getLocationsSearchWalk is the walk of GetLocationsSearchIter and GetLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getLocationsSearchWalk(q64 string, opts *GetLocationsSearchOptions) (string, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, string, error), func(context.Context, string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetLocationsSearch(ctx, cursor, opts)
+	}
 }
 
 // GetSearchOptions holds the optional parameters of GetSearch. A nil field is not sent.
@@ -229,14 +299,31 @@ func (a *SearchApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchOp
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSearchPages returns an iterator over the pages of GetSearch, walked as GetSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetSearchPages(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSearchWalk is the walk of GetSearchIter and GetSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getSearchWalk(q64 string, opts *GetSearchOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		items, err := platformclient.RawItems(r.Results)
 		return items, platformclient.Deref(r.NextPage), err
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearch(ctx, cursor, opts)
+	}
 }
 
 // GetSearchSuggestOptions holds the optional parameters of GetSearchSuggest. A nil field is not
@@ -287,14 +374,31 @@ func (a *SearchApi) GetSearchSuggest(ctx context.Context, q64 string, opts *GetS
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearchSuggest(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSearchSuggestPages returns an iterator over the pages of GetSearchSuggest, walked as
+// GetSearchSuggestIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetSearchSuggestPages(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSearchSuggestWalk is the walk of GetSearchSuggestIter and GetSearchSuggestPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getSearchSuggestWalk(q64 string, opts *GetSearchSuggestOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		items, err := platformclient.RawItems(r.Results)
 		return items, platformclient.Deref(r.NextPage), err
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearchSuggest(ctx, cursor, opts)
+	}
 }
 
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
@@ -334,13 +438,31 @@ func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearch(ctx context.Context, q
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Site, string, error) {
-		r, _, err := a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSitesSearch, walked as GetTelephonyProvidersEdgesSitesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) (string, func(*models.SitesSearchResponse) ([]models.Site, string, error), func(context.Context, string) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
+	}
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.
@@ -387,13 +509,30 @@ func (a *SearchApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUse
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
-		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
+// GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) (string, func(*models.UsersSearchResponse) ([]models.User, string, error), func(context.Context, string) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetUsersSearch(ctx, cursor, opts)
+	}
 }
 
 // GetVoicemailSearchOptions holds the optional parameters of GetVoicemailSearch. A nil field is not
@@ -431,13 +570,30 @@ func (a *SearchApi) GetVoicemailSearch(ctx context.Context, q64 string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SearchApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.VoicemailMessage, string, error) {
-		r, _, err := a.GetVoicemailSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailSearchPages returns an iterator over the pages of GetVoicemailSearch, walked as
+// GetVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SearchApi) GetVoicemailSearchPages(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) (string, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error), func(context.Context, string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetVoicemailSearch(ctx, cursor, opts)
+	}
 }
 
 // PostConversationsCustomattributesSearchOptions holds the options of
@@ -488,11 +644,35 @@ func (a *SearchApi) PostConversationsCustomattributesSearch(ctx context.Context,
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostConversationsCustomattributesSearchPages returns an iterator over the pages of
+// PostConversationsCustomattributesSearch, walked as PostConversationsCustomattributesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *SearchApi) PostConversationsCustomattributesSearchPages(ctx context.Context, body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	first, read, fetch := a.postConversationsCustomattributesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postConversationsCustomattributesSearchWalk is the walk of PostConversationsCustomattributesSearchIter and PostConversationsCustomattributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postConversationsCustomattributesSearchWalk(body *models.ConversationCustomAttributesSearchRequest, opts *PostConversationsCustomattributesSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.ConversationCustomAttributesSearchRequest
@@ -502,13 +682,8 @@ func (a *SearchApi) PostConversationsCustomattributesSearchIter(ctx context.Cont
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostConversationsCustomattributesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostConversationsParticipantsAttributesSearchOptions holds the options of
@@ -559,11 +734,35 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearch(ctx context.Co
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostConversationsParticipantsAttributesSearchPages returns an iterator over the pages of
+// PostConversationsParticipantsAttributesSearch, walked as
+// PostConversationsParticipantsAttributesSearchIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume
+// from, as body.Cursor.
+func (a *SearchApi) PostConversationsParticipantsAttributesSearchPages(ctx context.Context, body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) iter.Seq2[*platformclient.Page[models.JsonCursorSearchResponse], error] {
+	first, read, fetch := a.postConversationsParticipantsAttributesSearchWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postConversationsParticipantsAttributesSearchWalk is the walk of PostConversationsParticipantsAttributesSearchIter and PostConversationsParticipantsAttributesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postConversationsParticipantsAttributesSearchWalk(body *models.ConversationParticipantSearchRequest, opts *PostConversationsParticipantsAttributesSearchOptions) (string, func(*models.JsonCursorSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonCursorSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, platformclient.Deref(r.Cursor), err
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.Cursor)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.JsonCursorSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.ConversationParticipantSearchRequest
@@ -573,13 +772,8 @@ func (a *SearchApi) PostConversationsParticipantsAttributesSearchIter(ctx contex
 			b.Cursor = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, platformclient.Deref(r.Cursor), err
-	})
+		return a.PostConversationsParticipantsAttributesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostDocumentationGknSearchOptions holds the options of PostDocumentationGknSearch, which has no
@@ -622,11 +816,33 @@ func (a *SearchApi) PostDocumentationGknSearch(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[models.GKNDocumentationResult, error] {
+	first, read, fetch := a.postDocumentationGknSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostDocumentationGknSearchPages returns an iterator over the pages of PostDocumentationGknSearch,
+// walked as PostDocumentationGknSearchIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostDocumentationGknSearchPages(ctx context.Context, body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) iter.Seq2[*platformclient.Page[models.GKNDocumentationSearchResponse], error] {
+	first, read, fetch := a.postDocumentationGknSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postDocumentationGknSearchWalk is the walk of PostDocumentationGknSearchIter and PostDocumentationGknSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postDocumentationGknSearchWalk(body *models.GKNDocumentationSearchRequest, opts *PostDocumentationGknSearchOptions) (int64, func(*models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error), func(context.Context, int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GKNDocumentationSearchResponse) ([]models.GKNDocumentationResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.GKNDocumentationResult, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.GKNDocumentationSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.GKNDocumentationSearchRequest
@@ -636,12 +852,8 @@ func (a *SearchApi) PostDocumentationGknSearchIter(ctx context.Context, body *mo
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostDocumentationGknSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostDocumentationGknSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostDocumentationSearchOptions holds the options of PostDocumentationSearch, which has no
@@ -684,11 +896,33 @@ func (a *SearchApi) PostDocumentationSearch(ctx context.Context, body *models.Do
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[models.DocumentationResult, error] {
+	first, read, fetch := a.postDocumentationSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostDocumentationSearchPages returns an iterator over the pages of PostDocumentationSearch,
+// walked as PostDocumentationSearchIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostDocumentationSearchPages(ctx context.Context, body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) iter.Seq2[*platformclient.Page[models.DocumentationSearchResponse], error] {
+	first, read, fetch := a.postDocumentationSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postDocumentationSearchWalk is the walk of PostDocumentationSearchIter and PostDocumentationSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postDocumentationSearchWalk(body *models.DocumentationSearchRequest, opts *PostDocumentationSearchOptions) (int64, func(*models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error), func(context.Context, int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.DocumentationSearchResponse) ([]models.DocumentationResult, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.DocumentationResult, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.DocumentationSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.DocumentationSearchRequest
@@ -698,12 +932,8 @@ func (a *SearchApi) PostDocumentationSearchIter(ctx context.Context, body *model
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostDocumentationSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostDocumentationSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostGroupsSearchOptions holds the options of PostGroupsSearch, which has no optional parameters
@@ -748,11 +978,33 @@ func (a *SearchApi) PostGroupsSearch(ctx context.Context, body *models.GroupSear
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[models.Group, error] {
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostGroupsSearchPages returns an iterator over the pages of PostGroupsSearch, walked as
+// PostGroupsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostGroupsSearchPages(ctx context.Context, body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) iter.Seq2[*platformclient.Page[models.GroupsSearchResponse], error] {
+	first, read, fetch := a.postGroupsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postGroupsSearchWalk is the walk of PostGroupsSearchIter and PostGroupsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postGroupsSearchWalk(body *models.GroupSearchRequest, opts *PostGroupsSearchOptions) (int64, func(*models.GroupsSearchResponse) ([]models.Group, int64, int64, error), func(context.Context, int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.GroupsSearchResponse) ([]models.Group, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Group, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.GroupsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.GroupSearchRequest
@@ -762,12 +1014,8 @@ func (a *SearchApi) PostGroupsSearchIter(ctx context.Context, body *models.Group
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostGroupsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostGroupsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostLocationsSearchOptions holds the options of PostLocationsSearch, which has no optional
@@ -812,11 +1060,33 @@ func (a *SearchApi) PostLocationsSearch(ctx context.Context, body *models.Locati
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[models.LocationDefinition, error] {
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostLocationsSearchPages returns an iterator over the pages of PostLocationsSearch, walked as
+// PostLocationsSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostLocationsSearchPages(ctx context.Context, body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) iter.Seq2[*platformclient.Page[models.LocationsSearchResponse], error] {
+	first, read, fetch := a.postLocationsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postLocationsSearchWalk is the walk of PostLocationsSearchIter and PostLocationsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postLocationsSearchWalk(body *models.LocationSearchRequest, opts *PostLocationsSearchOptions) (int64, func(*models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error), func(context.Context, int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.LocationsSearchResponse) ([]models.LocationDefinition, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.LocationDefinition, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.LocationsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.LocationSearchRequest
@@ -826,12 +1096,8 @@ func (a *SearchApi) PostLocationsSearchIter(ctx context.Context, body *models.Lo
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostLocationsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostLocationsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostSearchOptions holds the optional parameters of PostSearch. A nil field is not sent.
@@ -887,11 +1153,33 @@ func (a *SearchApi) PostSearch(ctx context.Context, body *models.SearchRequest, 
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostSearchPages returns an iterator over the pages of PostSearch, walked as PostSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostSearchPages(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postSearchWalk is the walk of PostSearchIter and PostSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postSearchWalk(body *models.SearchRequest, opts *PostSearchOptions) (int64, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.SearchRequest
@@ -901,13 +1189,8 @@ func (a *SearchApi) PostSearchIter(ctx context.Context, body *models.SearchReque
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostSearchSuggestOptions holds the optional parameters of PostSearchSuggest. A nil field is not
@@ -1003,11 +1286,35 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx context.Cont
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
+// PostSpeechandtextanalyticsTranscriptsSearch, walked as
+// PostSpeechandtextanalyticsTranscriptsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.TranscriptSearchRequest
@@ -1017,13 +1324,8 @@ func (a *SearchApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostTeamsSearchOptions holds the options of PostTeamsSearch, which has no optional parameters
@@ -1070,11 +1372,33 @@ func (a *SearchApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
+// PostTeamsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *SearchApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (int64, func(*models.TeamsSearchResponse) ([]models.Team, int64, int64, error), func(context.Context, int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.TeamSearchRequest
@@ -1084,12 +1408,8 @@ func (a *SearchApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSe
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostTeamsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostTelephonyProvidersEdgesSitesSearchOptions holds the options of
@@ -1138,11 +1458,34 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearch(ctx context.Context, 
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// PostTelephonyProvidersEdgesSitesSearch, walked as PostTelephonyProvidersEdgesSitesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (int64, func(*models.SitesSearchResponse) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.SiteSearchRequest
@@ -1152,12 +1495,8 @@ func (a *SearchApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Conte
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostUsersSearchOptions holds the options of PostUsersSearch, which has no optional parameters
@@ -1204,11 +1543,33 @@ func (a *SearchApi) PostUsersSearch(ctx context.Context, body *models.UserSearch
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
+// PostUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *SearchApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserSearchRequest
@@ -1218,12 +1579,8 @@ func (a *SearchApi) PostUsersSearchIter(ctx context.Context, body *models.UserSe
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostUsersSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
@@ -1271,11 +1628,33 @@ func (a *SearchApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
+// walked as PostUsersSearchTeamsAssignIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *SearchApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserSearchRequest
@@ -1285,12 +1664,8 @@ func (a *SearchApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *mo
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+	}
 }
 
 // PostVoicemailSearchOptions holds the options of PostVoicemailSearch, which has no optional
@@ -1335,11 +1710,33 @@ func (a *SearchApi) PostVoicemailSearch(ctx context.Context, body *models.Voicem
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostVoicemailSearchPages returns an iterator over the pages of PostVoicemailSearch, walked as
+// PostVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *SearchApi) PostVoicemailSearchPages(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SearchApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (int64, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.VoicemailSearchRequest
@@ -1349,12 +1746,8 @@ func (a *SearchApi) PostVoicemailSearchIter(ctx context.Context, body *models.Vo
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostVoicemailSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostVoicemailSearch(ctx, pageBody, opts)
+	}
 }
 
 // GetLocationsSearchExpand is the type of GetLocationsSearchOptions.Expand. A value not listed

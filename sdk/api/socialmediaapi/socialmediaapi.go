@@ -258,6 +258,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJob(ctx context.Contex
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetSocialmediaAnalyticsAggregatesJobWait calls GetSocialmediaAnalyticsAggregatesJob until the job
+// jobID (which PostSocialmediaAnalyticsAggregatesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobWait(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getSocialmediaAnalyticsAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetSocialmediaAnalyticsAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetSocialmediaAnalyticsAggregatesJobResultsOptions holds the optional parameters of
 // GetSocialmediaAnalyticsAggregatesJobResults. A nil field is not sent.
 type GetSocialmediaAnalyticsAggregatesJobResultsOptions struct {
@@ -297,21 +320,40 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResults(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[models.SocialMediaAggregateDataContainer, error] {
+	first, read, fetch := a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaAnalyticsAggregatesJobResultsPages returns an iterator over the pages of
+// GetSocialmediaAnalyticsAggregatesJobResults, walked as
+// GetSocialmediaAnalyticsAggregatesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaAnalyticsAggregatesJobResultsWalk is the walk of GetSocialmediaAnalyticsAggregatesJobResultsIter and GetSocialmediaAnalyticsAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaAnalyticsAggregatesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsAggregatesJobResultsOptions) (string, func(*models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error), func(context.Context, string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialMediaAsyncAggregateQueryResponse) ([]models.SocialMediaAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetSocialmediaAnalyticsAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SocialMediaAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetSocialmediaAnalyticsAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetSocialmediaAnalyticsMessagesJobOptions holds the optional parameters of
@@ -335,6 +377,29 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJob(ctx context.Context,
 	req := platformclient.NewRequest("getSocialmediaAnalyticsMessagesJob", http.MethodGet, "/api/v2/socialmedia/analytics/messages/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetSocialmediaAnalyticsMessagesJobWait calls GetSocialmediaAnalyticsMessagesJob until the job
+// jobID (which PostSocialmediaAnalyticsMessagesJobs creates) ends, and returns its last status:
+// when its state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobWait(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getSocialmediaAnalyticsMessagesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetSocialmediaAnalyticsMessagesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetSocialmediaAnalyticsMessagesJobResultsOptions holds the optional parameters of
@@ -375,21 +440,40 @@ func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResults(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsIter(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[models.SocialMediaDetailDataContainer, error] {
+	first, read, fetch := a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaAnalyticsMessagesJobResultsPages returns an iterator over the pages of
+// GetSocialmediaAnalyticsMessagesJobResults, walked as
+// GetSocialmediaAnalyticsMessagesJobResultsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it, its response, and the cursor (NextCursor) to resume from,
+// as opts.Cursor.
+func (a *SocialMediaApi) GetSocialmediaAnalyticsMessagesJobResultsPages(ctx context.Context, jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) iter.Seq2[*platformclient.Page[models.SocialMediaAsyncDetailQueryResponse], error] {
+	first, read, fetch := a.getSocialmediaAnalyticsMessagesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaAnalyticsMessagesJobResultsWalk is the walk of GetSocialmediaAnalyticsMessagesJobResultsIter and GetSocialmediaAnalyticsMessagesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaAnalyticsMessagesJobResultsWalk(jobID string, opts *GetSocialmediaAnalyticsMessagesJobResultsOptions) (string, func(*models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error), func(context.Context, string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialMediaAsyncDetailQueryResponse) ([]models.SocialMediaDetailDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetSocialmediaAnalyticsMessagesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.SocialMediaDetailDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.SocialMediaAsyncDetailQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetSocialmediaAnalyticsMessagesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetSocialmediaEscalationruleOptions holds the optional parameters of
@@ -470,19 +554,37 @@ func (a *SocialMediaApi) GetSocialmediaEscalationrules(ctx context.Context, divi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaEscalationrulesIter(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[models.EscalationRuleResponse, error] {
+	first, read, fetch := a.getSocialmediaEscalationrulesWalk(divisionID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaEscalationrulesPages returns an iterator over the pages of
+// GetSocialmediaEscalationrules, walked as GetSocialmediaEscalationrulesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaEscalationrulesPages(ctx context.Context, divisionID string, opts *GetSocialmediaEscalationrulesOptions) iter.Seq2[*platformclient.Page[models.SocialEscalationResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaEscalationrulesWalk(divisionID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaEscalationrulesWalk is the walk of GetSocialmediaEscalationrulesIter and GetSocialmediaEscalationrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaEscalationrulesWalk(divisionID string, opts *GetSocialmediaEscalationrulesOptions) (int64, func(*models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error), func(context.Context, int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialEscalationResponseEntityListing) ([]models.EscalationRuleResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaEscalationrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EscalationRuleResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SocialEscalationResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaEscalationrules(ctx, divisionID, &o)
+	}
 }
 
 // GetSocialmediaTopicOptions holds the optional parameters of GetSocialmediaTopic. A nil field is
@@ -568,19 +670,37 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrules(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesIter(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[models.DataIngestionRuleResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicDataingestionrulesPages returns an iterator over the pages of
+// GetSocialmediaTopicDataingestionrules, walked as GetSocialmediaTopicDataingestionrulesIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesPages(ctx context.Context, topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) iter.Seq2[*platformclient.Page[models.DataIngestionRuleResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesWalk(topicID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicDataingestionrulesWalk is the walk of GetSocialmediaTopicDataingestionrulesIter and GetSocialmediaTopicDataingestionrulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesWalk(topicID string, opts *GetSocialmediaTopicDataingestionrulesOptions) (int64, func(*models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error), func(context.Context, int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DataIngestionRuleResponseEntityListing) ([]models.DataIngestionRuleResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DataIngestionRuleResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DataIngestionRuleResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopicDataingestionrules(ctx, topicID, &o)
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdOptions holds the optional
@@ -718,19 +838,39 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIn
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[models.FacebookDataIngestionRuleVersionResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages(ctx context.Context, topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.FacebookDataIngestionRuleVersionResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID, facebookIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsWalk(topicID string, facebookIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions) (int64, func(*models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.FacebookDataIngestionRuleVersionResponseEntityListing) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.FacebookDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.FacebookDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions(ctx, topicID, facebookIngestionRuleID, &o)
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdOptions holds the optional
@@ -868,19 +1008,39 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagram
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[models.InstagramDataIngestionRuleVersionResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages(ctx context.Context, topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.InstagramDataIngestionRuleVersionResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID, instagramIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsWalk(topicID string, instagramIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions) (int64, func(*models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.InstagramDataIngestionRuleVersionResponseEntityListing) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.InstagramDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.InstagramDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions(ctx, topicID, instagramIngestionRuleID, &o)
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesOpenOpenIdOptions holds the optional parameters of
@@ -1011,19 +1171,38 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[models.OpenDataIngestionRuleVersionResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages returns an iterator over the pages
+// of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter walks them (same arguments, same
+// end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages(ctx context.Context, topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) iter.Seq2[*platformclient.Page[models.OpenDataIngestionRuleVersionResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID, openID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsIter and GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesOpenOpenIdVersionsWalk(topicID string, openID string, opts *GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions) (int64, func(*models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OpenDataIngestionRuleVersionResponseEntityListing) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OpenDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OpenDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopicDataingestionrulesOpenOpenIdVersions(ctx, topicID, openID, &o)
+	}
 }
 
 // GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdOptions holds the optional
@@ -1160,19 +1339,39 @@ func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterInge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[models.TwitterDataIngestionRuleVersionResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages returns an
+// iterator over the pages of
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions, walked as
+// GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages(ctx context.Context, topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) iter.Seq2[*platformclient.Page[models.TwitterDataIngestionRuleVersionResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID, twitterIngestionRuleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk is the walk of GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsIter and GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsWalk(topicID string, twitterIngestionRuleID string, opts *GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions) (int64, func(*models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error), func(context.Context, int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TwitterDataIngestionRuleVersionResponseEntityListing) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TwitterDataIngestionRuleVersionResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TwitterDataIngestionRuleVersionResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions(ctx, topicID, twitterIngestionRuleID, &o)
+	}
 }
 
 // GetSocialmediaTopicsOptions holds the optional parameters of GetSocialmediaTopics. A nil field is
@@ -1239,19 +1438,37 @@ func (a *SocialMediaApi) GetSocialmediaTopics(ctx context.Context, opts *GetSoci
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SocialMediaApi) GetSocialmediaTopicsIter(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[models.SocialTopicWithDataIngestionRuleMetadataResponse, error] {
+	first, read, fetch := a.getSocialmediaTopicsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSocialmediaTopicsPages returns an iterator over the pages of GetSocialmediaTopics, walked as
+// GetSocialmediaTopicsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *SocialMediaApi) GetSocialmediaTopicsPages(ctx context.Context, opts *GetSocialmediaTopicsOptions) iter.Seq2[*platformclient.Page[models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing], error] {
+	first, read, fetch := a.getSocialmediaTopicsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSocialmediaTopicsWalk is the walk of GetSocialmediaTopicsIter and GetSocialmediaTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SocialMediaApi) getSocialmediaTopicsWalk(opts *GetSocialmediaTopicsOptions) (int64, func(*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error), func(context.Context, int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSocialmediaTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.SocialTopicWithDataIngestionRuleMetadataResponse, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSocialmediaTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSocialmediaTopics(ctx, &o)
+	}
 }
 
 // PatchSocialmediaTopicOptions holds the optional parameters of PatchSocialmediaTopic. A nil field

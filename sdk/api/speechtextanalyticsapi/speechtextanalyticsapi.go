@@ -244,19 +244,37 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategories(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesIter(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[models.StaCategory, error] {
+	first, read, fetch := a.getSpeechandtextanalyticsCategoriesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSpeechandtextanalyticsCategoriesPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsCategories, walked as GetSpeechandtextanalyticsCategoriesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsCategoriesPages(ctx context.Context, opts *GetSpeechandtextanalyticsCategoriesOptions) iter.Seq2[*platformclient.Page[models.CategoriesEntityListing], error] {
+	first, read, fetch := a.getSpeechandtextanalyticsCategoriesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSpeechandtextanalyticsCategoriesWalk is the walk of GetSpeechandtextanalyticsCategoriesIter and GetSpeechandtextanalyticsCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsCategoriesWalk(opts *GetSpeechandtextanalyticsCategoriesOptions) (int64, func(*models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error), func(context.Context, int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.CategoriesEntityListing) ([]models.StaCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.StaCategory, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.CategoriesEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsCategories(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSpeechandtextanalyticsCategories(ctx, &o)
+	}
 }
 
 // GetSpeechandtextanalyticsCategoryOptions holds the optional parameters of
@@ -356,19 +374,38 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategories
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesIter(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[models.ConversationCategory, error] {
+	first, read, fetch := a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSpeechandtextanalyticsConversationCategoriesPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsConversationCategories, walked as
+// GetSpeechandtextanalyticsConversationCategoriesIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsConversationCategoriesPages(ctx context.Context, conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) iter.Seq2[*platformclient.Page[models.ConversationCategoriesEntityListing], error] {
+	first, read, fetch := a.getSpeechandtextanalyticsConversationCategoriesWalk(conversationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSpeechandtextanalyticsConversationCategoriesWalk is the walk of GetSpeechandtextanalyticsConversationCategoriesIter and GetSpeechandtextanalyticsConversationCategoriesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsConversationCategoriesWalk(conversationID string, opts *GetSpeechandtextanalyticsConversationCategoriesOptions) (int64, func(*models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error), func(context.Context, int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ConversationCategoriesEntityListing) ([]models.ConversationCategory, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsConversationCategoriesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ConversationCategory, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ConversationCategoriesEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSpeechandtextanalyticsConversationCategories(ctx, conversationID, &o)
+	}
 }
 
 // GetSpeechandtextanalyticsConversationCommunicationTranscripturlOptions holds the optional
@@ -732,6 +769,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsGeneralJob(ctx
 	return platformclient.Call[models.GeneralProgramJob](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsProgramsGeneralJobWait calls GetSpeechandtextanalyticsProgramsGeneralJob
+// until the job jobID (which PostSpeechandtextanalyticsProgramsGeneralJobs creates) ends, and
+// returns its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsGeneralJobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsProgramsGeneralJobOptions) (*models.GeneralProgramJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GeneralProgramJob]{
+		Operation: "getSpeechandtextanalyticsProgramsGeneralJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GeneralProgramJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsProgramsGeneralJob(ctx, jobID, opts)
+		},
+		State: func(s *models.GeneralProgramJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetSpeechandtextanalyticsProgramsMappingsOptions holds the optional parameters of
 // GetSpeechandtextanalyticsProgramsMappings. A nil field is not sent.
 type GetSpeechandtextanalyticsProgramsMappingsOptions struct {
@@ -789,6 +849,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsPublishjob(ctx
 	return platformclient.Call[models.ProgramJob](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsProgramsPublishjobWait calls GetSpeechandtextanalyticsProgramsPublishjob
+// until the job jobID (which PostSpeechandtextanalyticsProgramsPublishjobs creates) ends, and
+// returns its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsPublishjobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsProgramsPublishjobOptions) (*models.ProgramJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ProgramJob]{
+		Operation: "getSpeechandtextanalyticsProgramsPublishjob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ProgramJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsProgramsPublishjob(ctx, jobID, opts)
+		},
+		State: func(s *models.ProgramJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetSpeechandtextanalyticsProgramsSettingsInsightsOptions holds the optional parameters of
 // GetSpeechandtextanalyticsProgramsSettingsInsights. A nil field is not sent.
 type GetSpeechandtextanalyticsProgramsSettingsInsightsOptions struct {
@@ -840,19 +923,38 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsigh
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsIter(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[models.ProgramInsightsSettings, error] {
+	first, read, fetch := a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSpeechandtextanalyticsProgramsSettingsInsightsPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsProgramsSettingsInsights, walked as
+// GetSpeechandtextanalyticsProgramsSettingsInsightsIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsProgramsSettingsInsightsPages(ctx context.Context, opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) iter.Seq2[*platformclient.Page[models.ProgramInsightsSettingsEntityListing], error] {
+	first, read, fetch := a.getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSpeechandtextanalyticsProgramsSettingsInsightsWalk is the walk of GetSpeechandtextanalyticsProgramsSettingsInsightsIter and GetSpeechandtextanalyticsProgramsSettingsInsightsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsProgramsSettingsInsightsWalk(opts *GetSpeechandtextanalyticsProgramsSettingsInsightsOptions) (int64, func(*models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error), func(context.Context, int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ProgramInsightsSettingsEntityListing) ([]models.ProgramInsightsSettings, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsProgramsSettingsInsightsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ProgramInsightsSettings, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ProgramInsightsSettingsEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSpeechandtextanalyticsProgramsSettingsInsights(ctx, &o)
+	}
 }
 
 // GetSpeechandtextanalyticsProgramsTopiclinksJobOptions holds the optional parameters of
@@ -1102,19 +1204,37 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopics(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsIter(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[models.ListedTopic, error] {
+	first, read, fetch := a.getSpeechandtextanalyticsTopicsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetSpeechandtextanalyticsTopicsPages returns an iterator over the pages of
+// GetSpeechandtextanalyticsTopics, walked as GetSpeechandtextanalyticsTopicsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPages(ctx context.Context, opts *GetSpeechandtextanalyticsTopicsOptions) iter.Seq2[*platformclient.Page[models.TopicsEntityListing], error] {
+	first, read, fetch := a.getSpeechandtextanalyticsTopicsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getSpeechandtextanalyticsTopicsWalk is the walk of GetSpeechandtextanalyticsTopicsIter and GetSpeechandtextanalyticsTopicsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) getSpeechandtextanalyticsTopicsWalk(opts *GetSpeechandtextanalyticsTopicsOptions) (int64, func(*models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error), func(context.Context, int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TopicsEntityListing) ([]models.ListedTopic, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetSpeechandtextanalyticsTopicsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ListedTopic, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TopicsEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetSpeechandtextanalyticsTopics(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetSpeechandtextanalyticsTopics(ctx, &o)
+	}
 }
 
 // GetSpeechandtextanalyticsTopicsDialectsOptions holds the optional parameters of
@@ -1217,6 +1337,29 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPublishjob(ctx c
 	return platformclient.Call[models.TopicJob](ctx, a.client, req)
 }
 
+// GetSpeechandtextanalyticsTopicsPublishjobWait calls GetSpeechandtextanalyticsTopicsPublishjob
+// until the job jobID (which PostSpeechandtextanalyticsTopicsPublishjobs creates) ends, and returns
+// its last status: when its state is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsPublishjobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsTopicsPublishjobOptions) (*models.TopicJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TopicJob]{
+		Operation: "getSpeechandtextanalyticsTopicsPublishjob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TopicJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsTopicsPublishjob(ctx, jobID, opts)
+		},
+		State: func(s *models.TopicJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // GetSpeechandtextanalyticsTopicsTestphraseJobOptions holds the optional parameters of
 // GetSpeechandtextanalyticsTopicsTestphraseJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -1239,6 +1382,30 @@ func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsTestphraseJob(ct
 	req := platformclient.NewRequest("getSpeechandtextanalyticsTopicsTestphraseJob", http.MethodGet, "/api/v2/speechandtextanalytics/topics/testphrase/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.TestTopicPhraseJob](ctx, a.client, req)
+}
+
+// GetSpeechandtextanalyticsTopicsTestphraseJobWait calls
+// GetSpeechandtextanalyticsTopicsTestphraseJob until the job jobID (which
+// PostSpeechandtextanalyticsTopicsTestphraseJobs creates) ends, and returns its last status: when
+// its state is Completed, without error; when it is Failed, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *SpeechTextAnalyticsApi) GetSpeechandtextanalyticsTopicsTestphraseJobWait(ctx context.Context, jobID string, opts *GetSpeechandtextanalyticsTopicsTestphraseJobOptions) (*models.TestTopicPhraseJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TestTopicPhraseJob]{
+		Operation: "getSpeechandtextanalyticsTopicsTestphraseJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TestTopicPhraseJob, *platformclient.APIResponse, error) {
+			return a.GetSpeechandtextanalyticsTopicsTestphraseJob(ctx, jobID, opts)
+		},
+		State: func(s *models.TestTopicPhraseJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetSpeechandtextanalyticsTranslationsLanguageConversationOptions holds the optional parameters of
@@ -1730,11 +1897,35 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearch(ctx
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostSpeechandtextanalyticsTranscriptsSearchPages returns an iterator over the pages of
+// PostSpeechandtextanalyticsTranscriptsSearch, walked as
+// PostSpeechandtextanalyticsTranscriptsSearchIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as body.PageNumber.
+func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchPages(ctx context.Context, body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) iter.Seq2[*platformclient.Page[models.JsonSearchResponse], error] {
+	first, read, fetch := a.postSpeechandtextanalyticsTranscriptsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postSpeechandtextanalyticsTranscriptsSearchWalk is the walk of PostSpeechandtextanalyticsTranscriptsSearchIter and PostSpeechandtextanalyticsTranscriptsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SpeechTextAnalyticsApi) postSpeechandtextanalyticsTranscriptsSearchWalk(body *models.TranscriptSearchRequest, opts *PostSpeechandtextanalyticsTranscriptsSearchOptions) (int64, func(*models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.TranscriptSearchRequest
@@ -1744,13 +1935,8 @@ func (a *SpeechTextAnalyticsApi) PostSpeechandtextanalyticsTranscriptsSearchIter
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostSpeechandtextanalyticsTranscriptsSearch(ctx, pageBody, opts)
+	}
 }
 
 // PutSpeechandtextanalyticsCategoryOptions holds the options of PutSpeechandtextanalyticsCategory,

@@ -136,17 +136,35 @@ func (a *StationsApi) GetStations(ctx context.Context, opts *GetStationsOptions)
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *StationsApi) GetStationsIter(ctx context.Context, opts *GetStationsOptions) iter.Seq2[models.Station, error] {
+	first, read, fetch := a.getStationsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetStationsPages returns an iterator over the pages of GetStations, walked as GetStationsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *StationsApi) GetStationsPages(ctx context.Context, opts *GetStationsOptions) iter.Seq2[*platformclient.Page[models.StationEntityListing], error] {
+	first, read, fetch := a.getStationsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getStationsWalk is the walk of GetStationsIter and GetStationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *StationsApi) getStationsWalk(opts *GetStationsOptions) (int64, func(*models.StationEntityListing) ([]models.Station, int64, int64, error), func(context.Context, int64) (*models.StationEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.StationEntityListing) ([]models.Station, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetStationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Station, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.StationEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetStations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetStations(ctx, &o)
+	}
 }

@@ -72,14 +72,31 @@ func (a *SuggestApi) GetSearch(ctx context.Context, q64 string, opts *GetSearchO
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SuggestApi) GetSearchIter(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSearchPages returns an iterator over the pages of GetSearch, walked as GetSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SuggestApi) GetSearchPages(ctx context.Context, q64 string, opts *GetSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.getSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSearchWalk is the walk of GetSearchIter and GetSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SuggestApi) getSearchWalk(q64 string, opts *GetSearchOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		items, err := platformclient.RawItems(r.Results)
 		return items, platformclient.Deref(r.NextPage), err
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearch(ctx, cursor, opts)
+	}
 }
 
 // GetSearchSuggestOptions holds the optional parameters of GetSearchSuggest. A nil field is not
@@ -130,14 +147,31 @@ func (a *SuggestApi) GetSearchSuggest(ctx context.Context, q64 string, opts *Get
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SuggestApi) GetSearchSuggestIter(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[json.RawMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]json.RawMessage, string, error) {
-		r, _, err := a.GetSearchSuggest(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetSearchSuggestPages returns an iterator over the pages of GetSearchSuggest, walked as
+// GetSearchSuggestIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *SuggestApi) GetSearchSuggestPages(ctx context.Context, q64 string, opts *GetSearchSuggestOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.getSearchSuggestWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getSearchSuggestWalk is the walk of GetSearchSuggestIter and GetSearchSuggestPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SuggestApi) getSearchSuggestWalk(q64 string, opts *GetSearchSuggestOptions) (string, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, string, error), func(context.Context, string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		items, err := platformclient.RawItems(r.Results)
 		return items, platformclient.Deref(r.NextPage), err
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetSearchSuggest(ctx, cursor, opts)
+	}
 }
 
 // PostSearchOptions holds the optional parameters of PostSearch. A nil field is not sent.
@@ -193,11 +227,33 @@ func (a *SuggestApi) PostSearch(ctx context.Context, body *models.SearchRequest,
 //
 // The spec gives the items no type: each is the JSON the API sent.
 func (a *SuggestApi) PostSearchIter(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[json.RawMessage, error] {
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostSearchPages returns an iterator over the pages of PostSearch, walked as PostSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as body.PageNumber.
+func (a *SuggestApi) PostSearchPages(ctx context.Context, body *models.SearchRequest, opts *PostSearchOptions) iter.Seq2[*platformclient.Page[models.JsonNodeSearchResponse], error] {
+	first, read, fetch := a.postSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postSearchWalk is the walk of PostSearchIter and PostSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *SuggestApi) postSearchWalk(body *models.SearchRequest, opts *PostSearchOptions) (int64, func(*models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error), func(context.Context, int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.JsonNodeSearchResponse) ([]json.RawMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		items, err := platformclient.RawItems(r.Results)
+		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), err
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]json.RawMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.JsonNodeSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.SearchRequest
@@ -207,13 +263,8 @@ func (a *SuggestApi) PostSearchIter(ctx context.Context, body *models.SearchRequ
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		items, err := platformclient.RawItems(r.Results)
-		return items, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, err
-	})
+		return a.PostSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostSearchSuggestOptions holds the optional parameters of PostSearchSuggest. A nil field is not

@@ -341,21 +341,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinHistory(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkbinDelta, error] {
+	first, read, fetch := a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkbinHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorkbinHistory, walked as GetTaskmanagementWorkbinHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinHistoryPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkbinChangeListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkbinHistoryWalk(workbinID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkbinHistoryWalk is the walk of GetTaskmanagementWorkbinHistoryIter and GetTaskmanagementWorkbinHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkbinHistoryWalk(workbinID string, opts *GetTaskmanagementWorkbinHistoryOptions) (string, func(*models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error), func(context.Context, string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinChangeListing) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkbinHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkbinDelta, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkbinChangeListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkbinHistory(ctx, workbinID, &o)
+	}
 }
 
 // GetTaskmanagementWorkbinVersionOptions holds the optional parameters of
@@ -439,21 +457,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkbinVersions(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsIter(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[models.WorkbinVersion, error] {
+	first, read, fetch := a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkbinVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorkbinVersions, walked as GetTaskmanagementWorkbinVersionsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkbinVersionsPages(ctx context.Context, workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkbinVersionListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkbinVersionsWalk(workbinID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkbinVersionsWalk is the walk of GetTaskmanagementWorkbinVersionsIter and GetTaskmanagementWorkbinVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkbinVersionsWalk(workbinID string, opts *GetTaskmanagementWorkbinVersionsOptions) (string, func(*models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error), func(context.Context, string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinVersionListing) ([]models.WorkbinVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkbinVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkbinVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkbinVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkbinVersions(ctx, workbinID, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemOptions holds the optional parameters of GetTaskmanagementWorkitem. A
@@ -545,21 +581,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[models.WorkitemsChangeWorkitemDelta, error] {
+	first, read, fetch := a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkitemHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemHistory, walked as GetTaskmanagementWorkitemHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemHistoryPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) iter.Seq2[*platformclient.Page[models.WorkitemChangeListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkitemHistoryWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkitemHistoryWalk is the walk of GetTaskmanagementWorkitemHistoryIter and GetTaskmanagementWorkitemHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemHistoryWalk(workitemID string, opts *GetTaskmanagementWorkitemHistoryOptions) (string, func(*models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error), func(context.Context, string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemChangeListing) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorkitemDelta, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemChangeListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkitemHistory(ctx, workitemID, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemUserWrapupsOptions holds the optional parameters of
@@ -628,21 +682,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapups(ctx context.Con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsIter(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	first, read, fetch := a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkitemUserWrapupsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemUserWrapups, walked as GetTaskmanagementWorkitemUserWrapupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemUserWrapupsPages(ctx context.Context, workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkitemUserWrapupsWalk(workitemID, userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkitemUserWrapupsWalk is the walk of GetTaskmanagementWorkitemUserWrapupsIter and GetTaskmanagementWorkitemUserWrapupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemUserWrapupsWalk(workitemID string, userID string, opts *GetTaskmanagementWorkitemUserWrapupsOptions) (string, func(*models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error), func(context.Context, string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemUserWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkitemUserWrapups(ctx, workitemID, userID, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemVersionOptions holds the optional parameters of
@@ -727,21 +799,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[models.WorkitemVersion, error] {
+	first, read, fetch := a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkitemVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemVersions, walked as GetTaskmanagementWorkitemVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemVersionsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) iter.Seq2[*platformclient.Page[models.WorkitemVersionListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkitemVersionsWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkitemVersionsWalk is the walk of GetTaskmanagementWorkitemVersionsIter and GetTaskmanagementWorkitemVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemVersionsWalk(workitemID string, opts *GetTaskmanagementWorkitemVersionsOptions) (string, func(*models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error), func(context.Context, string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemVersionListing) ([]models.WorkitemVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkitemVersions(ctx, workitemID, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemWrapupsOptions holds the optional parameters of
@@ -807,21 +897,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapups(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsIter(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[models.WorkitemWrapup, error] {
+	first, read, fetch := a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkitemWrapupsPages returns an iterator over the pages of
+// GetTaskmanagementWorkitemWrapups, walked as GetTaskmanagementWorkitemWrapupsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemWrapupsPages(ctx context.Context, workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) iter.Seq2[*platformclient.Page[models.WorkitemWrapupEntityListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkitemWrapupsWalk(workitemID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkitemWrapupsWalk is the walk of GetTaskmanagementWorkitemWrapupsIter and GetTaskmanagementWorkitemWrapupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemWrapupsWalk(workitemID string, opts *GetTaskmanagementWorkitemWrapupsOptions) (string, func(*models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error), func(context.Context, string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemWrapupEntityListing) ([]models.WorkitemWrapup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemWrapupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemWrapup, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemWrapupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkitemWrapups(ctx, workitemID, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemsBulkAddJobOptions holds the optional parameters of
@@ -846,6 +954,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkAddJob(ctx context.Con
 	req := platformclient.NewRequest("getTaskmanagementWorkitemsBulkAddJob", http.MethodGet, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}")
 	req.SetPathParam("bulkJobId", bulkJobID)
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemsBulkAddJobWait calls GetTaskmanagementWorkitemsBulkAddJob until the job
+// bulkJobID (which PostTaskmanagementWorkitemsBulkAddJobs creates) ends, and returns its last
+// status: when its state is Succeeded, without error; when it is Failed, Cancelled or Terminated,
+// with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkAddJobWait(ctx context.Context, bulkJobID string, opts *GetTaskmanagementWorkitemsBulkAddJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BulkJob]{
+		Operation: "getTaskmanagementWorkitemsBulkAddJob",
+		ID:        bulkJobID,
+		Poll: func(ctx context.Context) (*models.BulkJob, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsBulkAddJob(ctx, bulkJobID, opts)
+		},
+		State: func(s *models.BulkJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed", "Cancelled", "Terminated"},
+	})
 }
 
 // GetTaskmanagementWorkitemsBulkAddJobResultsOptions holds the optional parameters of
@@ -930,21 +1061,40 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMeIter(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[models.BulkJob, error] {
+	first, read, fetch := a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorkitemsBulkJobsUsersMePages returns an iterator over the pages of
+// GetTaskmanagementWorkitemsBulkJobsUsersMe, walked as
+// GetTaskmanagementWorkitemsBulkJobsUsersMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkJobsUsersMePages(ctx context.Context, opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) iter.Seq2[*platformclient.Page[models.BulkJobsListing], error] {
+	first, read, fetch := a.getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorkitemsBulkJobsUsersMeWalk is the walk of GetTaskmanagementWorkitemsBulkJobsUsersMeIter and GetTaskmanagementWorkitemsBulkJobsUsersMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorkitemsBulkJobsUsersMeWalk(opts *GetTaskmanagementWorkitemsBulkJobsUsersMeOptions) (string, func(*models.BulkJobsListing) ([]models.BulkJob, string, error), func(context.Context, string) (*models.BulkJobsListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.BulkJobsListing) ([]models.BulkJob, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorkitemsBulkJobsUsersMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.BulkJob, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.BulkJobsListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorkitemsBulkJobsUsersMe(ctx, &o)
+	}
 }
 
 // GetTaskmanagementWorkitemsBulkTerminateJobOptions holds the optional parameters of
@@ -969,6 +1119,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkTerminateJob(ctx conte
 	req := platformclient.NewRequest("getTaskmanagementWorkitemsBulkTerminateJob", http.MethodGet, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}")
 	req.SetPathParam("bulkJobId", bulkJobID)
 	return platformclient.Call[models.BulkJob](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemsBulkTerminateJobWait calls GetTaskmanagementWorkitemsBulkTerminateJob
+// until the job bulkJobID (which PostTaskmanagementWorkitemsBulkTerminateJobs creates) ends, and
+// returns its last status: when its state is Succeeded, without error; when it is Failed, Cancelled
+// or Terminated, with a *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsBulkTerminateJobWait(ctx context.Context, bulkJobID string, opts *GetTaskmanagementWorkitemsBulkTerminateJobOptions) (*models.BulkJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.BulkJob]{
+		Operation: "getTaskmanagementWorkitemsBulkTerminateJob",
+		ID:        bulkJobID,
+		Poll: func(ctx context.Context) (*models.BulkJob, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsBulkTerminateJob(ctx, bulkJobID, opts)
+		},
+		State: func(s *models.BulkJob) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed", "Cancelled", "Terminated"},
+	})
 }
 
 // GetTaskmanagementWorkitemsBulkTerminateJobResultsOptions holds the optional parameters of
@@ -1016,6 +1189,29 @@ func (a *TaskManagementApi) GetTaskmanagementWorkitemsQueryJob(ctx context.Conte
 	req := platformclient.NewRequest("getTaskmanagementWorkitemsQueryJob", http.MethodGet, "/api/v2/taskmanagement/workitems/query/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.WorkitemQueryJobResponse](ctx, a.client, req)
+}
+
+// GetTaskmanagementWorkitemsQueryJobWait calls GetTaskmanagementWorkitemsQueryJob until the job
+// jobID (which PostTaskmanagementWorkitemsQueryJobs creates) ends, and returns its last status:
+// when its state is Succeeded, without error; when it is Failed, with a *platformclient.JobError
+// that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *TaskManagementApi) GetTaskmanagementWorkitemsQueryJobWait(ctx context.Context, jobID string, opts *GetTaskmanagementWorkitemsQueryJobOptions) (*models.WorkitemQueryJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.WorkitemQueryJobResponse]{
+		Operation: "getTaskmanagementWorkitemsQueryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.WorkitemQueryJobResponse, *platformclient.APIResponse, error) {
+			return a.GetTaskmanagementWorkitemsQueryJob(ctx, jobID, opts)
+		},
+		State: func(s *models.WorkitemQueryJobResponse) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Succeeded"},
+		Failed:    []string{"Failed"},
+	})
 }
 
 // GetTaskmanagementWorkitemsQueryJobResultsOptions holds the optional parameters of
@@ -1301,21 +1497,40 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRules(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[models.WorkitemDateBasedRule, error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorktypeFlowsDatebasedRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsDatebasedRules, walked as
+// GetTaskmanagementWorktypeFlowsDatebasedRulesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsDatebasedRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemDateBasedRuleListing], error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorktypeFlowsDatebasedRulesWalk is the walk of GetTaskmanagementWorktypeFlowsDatebasedRulesIter and GetTaskmanagementWorktypeFlowsDatebasedRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsDatebasedRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsDatebasedRulesOptions) (string, func(*models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error), func(context.Context, string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemDateBasedRuleListing) ([]models.WorkitemDateBasedRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsDatebasedRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemDateBasedRule, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemDateBasedRuleListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorktypeFlowsDatebasedRules(ctx, worktypeID, &o)
+	}
 }
 
 // GetTaskmanagementWorktypeFlowsOnattributechangeRuleOptions holds the optional parameters of
@@ -1394,21 +1609,40 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRules
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[models.WorkitemOnAttributeChangeRule, error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsOnattributechangeRules, walked as
+// GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnAttributeChangeRuleListing], error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOnattributechangeRulesIter and GetTaskmanagementWorktypeFlowsOnattributechangeRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOnattributechangeRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions) (string, func(*models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error), func(context.Context, string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemOnAttributeChangeRuleListing) ([]models.WorkitemOnAttributeChangeRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsOnattributechangeRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnAttributeChangeRule, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemOnAttributeChangeRuleListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorktypeFlowsOnattributechangeRules(ctx, worktypeID, &o)
+	}
 }
 
 // GetTaskmanagementWorktypeFlowsOncreateRuleOptions holds the optional parameters of
@@ -1487,21 +1721,40 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRules(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[models.WorkitemOnCreateRule, error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorktypeFlowsOncreateRulesPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeFlowsOncreateRules, walked as
+// GetTaskmanagementWorktypeFlowsOncreateRulesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its nextUri), its response, and the cursor
+// (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeFlowsOncreateRulesPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) iter.Seq2[*platformclient.Page[models.WorkitemOnCreateRuleListing], error] {
+	first, read, fetch := a.getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorktypeFlowsOncreateRulesWalk is the walk of GetTaskmanagementWorktypeFlowsOncreateRulesIter and GetTaskmanagementWorktypeFlowsOncreateRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeFlowsOncreateRulesWalk(worktypeID string, opts *GetTaskmanagementWorktypeFlowsOncreateRulesOptions) (string, func(*models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error), func(context.Context, string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemOnCreateRuleListing) ([]models.WorkitemOnCreateRule, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeFlowsOncreateRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemOnCreateRule, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorkitemOnCreateRuleListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorktypeFlowsOncreateRules(ctx, worktypeID, &o)
+	}
 }
 
 // GetTaskmanagementWorktypeHistoryOptions holds the optional parameters of
@@ -1568,21 +1821,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeHistory(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[models.WorkitemsChangeWorktypeDelta, error] {
+	first, read, fetch := a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorktypeHistoryPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeHistory, walked as GetTaskmanagementWorktypeHistoryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeHistoryPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) iter.Seq2[*platformclient.Page[models.WorktypeChangeListing], error] {
+	first, read, fetch := a.getTaskmanagementWorktypeHistoryWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorktypeHistoryWalk is the walk of GetTaskmanagementWorktypeHistoryIter and GetTaskmanagementWorktypeHistoryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeHistoryWalk(worktypeID string, opts *GetTaskmanagementWorktypeHistoryOptions) (string, func(*models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error), func(context.Context, string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeChangeListing) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeHistoryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorkitemsChangeWorktypeDelta, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorktypeChangeListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorktypeHistory(ctx, worktypeID, &o)
+	}
 }
 
 // GetTaskmanagementWorktypeStatusOptions holds the optional parameters of
@@ -1715,21 +1986,39 @@ func (a *TaskManagementApi) GetTaskmanagementWorktypeVersions(ctx context.Contex
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsIter(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[models.WorktypeVersion, error] {
+	first, read, fetch := a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTaskmanagementWorktypeVersionsPages returns an iterator over the pages of
+// GetTaskmanagementWorktypeVersions, walked as GetTaskmanagementWorktypeVersionsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TaskManagementApi) GetTaskmanagementWorktypeVersionsPages(ctx context.Context, worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) iter.Seq2[*platformclient.Page[models.WorktypeVersionListing], error] {
+	first, read, fetch := a.getTaskmanagementWorktypeVersionsWalk(worktypeID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTaskmanagementWorktypeVersionsWalk is the walk of GetTaskmanagementWorktypeVersionsIter and GetTaskmanagementWorktypeVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) getTaskmanagementWorktypeVersionsWalk(worktypeID string, opts *GetTaskmanagementWorktypeVersionsOptions) (string, func(*models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error), func(context.Context, string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeVersionListing) ([]models.WorktypeVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTaskmanagementWorktypeVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WorktypeVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WorktypeVersionListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTaskmanagementWorktypeVersions(ctx, worktypeID, &o)
+	}
 }
 
 // PatchTaskmanagementWorkbinOptions holds the options of PatchTaskmanagementWorkbin, which has no
@@ -2295,11 +2584,33 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQuery(ctx context.Context,
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[models.Workbin, error] {
+	first, read, fetch := a.postTaskmanagementWorkbinsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostTaskmanagementWorkbinsQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorkbinsQuery, walked as PostTaskmanagementWorkbinsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryPages(ctx context.Context, body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkbinQueryEntityListing], error] {
+	first, read, fetch := a.postTaskmanagementWorkbinsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postTaskmanagementWorkbinsQueryWalk is the walk of PostTaskmanagementWorkbinsQueryIter and PostTaskmanagementWorkbinsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorkbinsQueryWalk(body *models.WorkbinQueryRequest, opts *PostTaskmanagementWorkbinsQueryOptions) (string, func(*models.WorkbinQueryEntityListing) ([]models.Workbin, string, error), func(context.Context, string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkbinQueryEntityListing) ([]models.Workbin, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workbin, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.WorkbinQueryEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.WorkbinQueryRequest
@@ -2309,12 +2620,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorkbinsQueryIter(ctx context.Cont
 			b.After = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+		return a.PostTaskmanagementWorkbinsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostTaskmanagementWorkitemAcdCancelOptions holds the optional parameters of
@@ -2561,11 +2868,33 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[models.Workitem, error] {
+	first, read, fetch := a.postTaskmanagementWorkitemsQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostTaskmanagementWorkitemsQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorkitemsQuery, walked as PostTaskmanagementWorkitemsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryPages(ctx context.Context, body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) iter.Seq2[*platformclient.Page[models.WorkitemPostQueryEntityListing], error] {
+	first, read, fetch := a.postTaskmanagementWorkitemsQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postTaskmanagementWorkitemsQueryWalk is the walk of PostTaskmanagementWorkitemsQueryIter and PostTaskmanagementWorkitemsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorkitemsQueryWalk(body *models.WorkitemQueryPostRequest, opts *PostTaskmanagementWorkitemsQueryOptions) (string, func(*models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error), func(context.Context, string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorkitemPostQueryEntityListing) ([]models.Workitem, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Workitem, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.WorkitemPostQueryEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.WorkitemQueryPostRequest
@@ -2575,12 +2904,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorkitemsQueryIter(ctx context.Con
 			b.After = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+		return a.PostTaskmanagementWorkitemsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostTaskmanagementWorkitemsQueryJobsOptions holds the options of
@@ -2903,11 +3228,33 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQuery(ctx context.Context
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[models.Worktype, error] {
+	first, read, fetch := a.postTaskmanagementWorktypesQueryWalk(body, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// PostTaskmanagementWorktypesQueryPages returns an iterator over the pages of
+// PostTaskmanagementWorktypesQuery, walked as PostTaskmanagementWorktypesQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as body.After.
+func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryPages(ctx context.Context, body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) iter.Seq2[*platformclient.Page[models.WorktypeQueryEntityListing], error] {
+	first, read, fetch := a.postTaskmanagementWorktypesQueryWalk(body, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// postTaskmanagementWorktypesQueryWalk is the walk of PostTaskmanagementWorktypesQueryIter and PostTaskmanagementWorktypesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TaskManagementApi) postTaskmanagementWorktypesQueryWalk(body *models.WorktypeQueryRequest, opts *PostTaskmanagementWorktypesQueryOptions) (string, func(*models.WorktypeQueryEntityListing) ([]models.Worktype, string, error), func(context.Context, string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WorktypeQueryEntityListing) ([]models.Worktype, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.After), nil
+	}
 	var start string
 	if body != nil {
 		start = platformclient.Deref(body.After)
 	}
-	return platformclient.Cursors(ctx, start, func(ctx context.Context, cursor string) ([]models.Worktype, string, error) {
+	return start, read, func(ctx context.Context, cursor string) (*models.WorktypeQueryEntityListing, *platformclient.APIResponse, error) {
 		pageBody := body
 		if cursor != start {
 			var b models.WorktypeQueryRequest
@@ -2917,12 +3264,8 @@ func (a *TaskManagementApi) PostTaskmanagementWorktypesQueryIter(ctx context.Con
 			b.After = &cursor
 			pageBody = &b
 		}
-		r, _, err := a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.After), nil
-	})
+		return a.PostTaskmanagementWorktypesQuery(ctx, pageBody, opts)
+	}
 }
 
 // PutTaskmanagementWorkitemsSchemaOptions holds the options of PutTaskmanagementWorkitemsSchema,

@@ -154,21 +154,39 @@ func (a *TeamsApi) GetTeamMembers(ctx context.Context, teamID string, opts *GetT
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamMembersIter(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[models.UserReferenceWithName, error] {
+	first, read, fetch := a.getTeamMembersWalk(teamID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTeamMembersPages returns an iterator over the pages of GetTeamMembers, walked as
+// GetTeamMembersIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *TeamsApi) GetTeamMembersPages(ctx context.Context, teamID string, opts *GetTeamMembersOptions) iter.Seq2[*platformclient.Page[models.TeamMemberEntityListing], error] {
+	first, read, fetch := a.getTeamMembersWalk(teamID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTeamMembersWalk is the walk of GetTeamMembersIter and GetTeamMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) getTeamMembersWalk(teamID string, opts *GetTeamMembersOptions) (string, func(*models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error), func(context.Context, string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamMemberEntityListing) ([]models.UserReferenceWithName, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTeamMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.UserReferenceWithName, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TeamMemberEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTeamMembers(ctx, teamID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTeamMembers(ctx, teamID, &o)
+	}
 }
 
 // GetTeamsOptions holds the optional parameters of GetTeams. A nil field is not sent.
@@ -228,21 +246,38 @@ func (a *TeamsApi) GetTeams(ctx context.Context, opts *GetTeamsOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TeamsApi) GetTeamsIter(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[models.Team, error] {
+	first, read, fetch := a.getTeamsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTeamsPages returns an iterator over the pages of GetTeams, walked as GetTeamsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its nextUri),
+// its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *TeamsApi) GetTeamsPages(ctx context.Context, opts *GetTeamsOptions) iter.Seq2[*platformclient.Page[models.TeamEntityListing], error] {
+	first, read, fetch := a.getTeamsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTeamsWalk is the walk of GetTeamsIter and GetTeamsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) getTeamsWalk(opts *GetTeamsOptions) (string, func(*models.TeamEntityListing) ([]models.Team, string, error), func(context.Context, string) (*models.TeamEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamEntityListing) ([]models.Team, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTeamsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.Team, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.TeamEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTeams(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTeams(ctx, &o)
+	}
 }
 
 // PatchTeamOptions holds the options of PatchTeam, which has no optional parameters yet:
@@ -445,11 +480,33 @@ func (a *TeamsApi) PostTeamsSearch(ctx context.Context, body *models.TeamSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[models.Team, error] {
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostTeamsSearchPages returns an iterator over the pages of PostTeamsSearch, walked as
+// PostTeamsSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *TeamsApi) PostTeamsSearchPages(ctx context.Context, body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) iter.Seq2[*platformclient.Page[models.TeamsSearchResponse], error] {
+	first, read, fetch := a.postTeamsSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postTeamsSearchWalk is the walk of PostTeamsSearchIter and PostTeamsSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TeamsApi) postTeamsSearchWalk(body *models.TeamSearchRequest, opts *PostTeamsSearchOptions) (int64, func(*models.TeamsSearchResponse) ([]models.Team, int64, int64, error), func(context.Context, int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.TeamsSearchResponse) ([]models.Team, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Team, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.TeamsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.TeamSearchRequest
@@ -459,12 +516,8 @@ func (a *TeamsApi) PostTeamsSearchIter(ctx context.Context, body *models.TeamSea
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostTeamsSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostTeamsSearch(ctx, pageBody, opts)
+	}
 }
 
 // GetTeamExpand is the type of GetTeamOptions.Expand. A value not listed below is sent as it is.

@@ -200,21 +200,39 @@ func (a *TelephonyApi) GetTelephonyNumbersRouting(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyApi) GetTelephonyNumbersRoutingIter(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[models.NumberRouting, error] {
+	first, read, fetch := a.getTelephonyNumbersRoutingWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyNumbersRoutingPages returns an iterator over the pages of GetTelephonyNumbersRouting,
+// walked as GetTelephonyNumbersRoutingIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *TelephonyApi) GetTelephonyNumbersRoutingPages(ctx context.Context, opts *GetTelephonyNumbersRoutingOptions) iter.Seq2[*platformclient.Page[models.NumberRoutingListing], error] {
+	first, read, fetch := a.getTelephonyNumbersRoutingWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTelephonyNumbersRoutingWalk is the walk of GetTelephonyNumbersRoutingIter and GetTelephonyNumbersRoutingPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyApi) getTelephonyNumbersRoutingWalk(opts *GetTelephonyNumbersRoutingOptions) (string, func(*models.NumberRoutingListing) ([]models.NumberRouting, string, error), func(context.Context, string) (*models.NumberRoutingListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.NumberRoutingListing) ([]models.NumberRouting, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetTelephonyNumbersRoutingOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.NumberRouting, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.NumberRoutingListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetTelephonyNumbersRouting(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetTelephonyNumbersRouting(ctx, &o)
+	}
 }
 
 // GetTelephonyOrganizationLinkOptions holds the optional parameters of

@@ -770,19 +770,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunks(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksIter(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[models.Trunk, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgeTrunksPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgeTrunks, walked as GetTelephonyProvidersEdgeTrunksIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgeTrunksPages(ctx context.Context, edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgeTrunksWalk(edgeID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgeTrunksWalk is the walk of GetTelephonyProvidersEdgeTrunksIter and GetTelephonyProvidersEdgeTrunksPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgeTrunksWalk(edgeID string, opts *GetTelephonyProvidersEdgeTrunksOptions) (int64, func(*models.TrunkEntityListing) ([]models.Trunk, int64, int64, error), func(context.Context, int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgeTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgeTrunks(ctx, edgeID, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesOptions holds the optional parameters of GetTelephonyProvidersEdges. A
@@ -860,19 +878,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdges(ctx context.Conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[models.Edge, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesPages returns an iterator over the pages of GetTelephonyProvidersEdges,
+// walked as GetTelephonyProvidersEdgesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOptions) iter.Seq2[*platformclient.Page[models.EdgeEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesWalk is the walk of GetTelephonyProvidersEdgesIter and GetTelephonyProvidersEdgesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesWalk(opts *GetTelephonyProvidersEdgesOptions) (int64, func(*models.EdgeEntityListing) ([]models.Edge, int64, int64, error), func(context.Context, int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EdgeEntityListing) ([]models.Edge, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Edge, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EdgeEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdges(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdges(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesAlertablepresencesOptions holds the optional parameters of
@@ -1047,19 +1083,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpools(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[models.DIDPool, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesDidpoolsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDidpools, walked as GetTelephonyProvidersEdgesDidpoolsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidpoolsOptions) iter.Seq2[*platformclient.Page[models.DIDPoolEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesDidpoolsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsIter and GetTelephonyProvidersEdgesDidpoolsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsWalk(opts *GetTelephonyProvidersEdgesDidpoolsOptions) (int64, func(*models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error), func(context.Context, int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDPoolEntityListing) ([]models.DIDPool, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDPool, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDPoolEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesDidpools(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesDidpoolsDidsOptions holds the optional parameters of
@@ -1126,19 +1180,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDids(ctx c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsIter(ctx context.Context, typeParam GetTelephonyProvidersEdgesDidpoolsDidsType, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[models.DIDNumber, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesDidpoolsDidsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDidpoolsDids, walked as GetTelephonyProvidersEdgesDidpoolsDidsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidpoolsDidsPages(ctx context.Context, typeParam GetTelephonyProvidersEdgesDidpoolsDidsType, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) iter.Seq2[*platformclient.Page[models.DIDNumberEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesDidpoolsDidsWalk is the walk of GetTelephonyProvidersEdgesDidpoolsDidsIter and GetTelephonyProvidersEdgesDidpoolsDidsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidpoolsDidsWalk(typeParam GetTelephonyProvidersEdgesDidpoolsDidsType, opts *GetTelephonyProvidersEdgesDidpoolsDidsOptions) (int64, func(*models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error), func(context.Context, int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDNumberEntityListing) ([]models.DIDNumber, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidpoolsDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DIDNumber, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDNumberEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesDidpoolsDids(ctx, typeParam, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesDidsOptions holds the optional parameters of
@@ -1216,19 +1289,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDids(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[models.DID, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesDidsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesDids, walked as GetTelephonyProvidersEdgesDidsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesDidsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesDidsOptions) iter.Seq2[*platformclient.Page[models.DIDEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesDidsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesDidsWalk is the walk of GetTelephonyProvidersEdgesDidsIter and GetTelephonyProvidersEdgesDidsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesDidsWalk(opts *GetTelephonyProvidersEdgesDidsOptions) (int64, func(*models.DIDEntityListing) ([]models.DID, int64, int64, error), func(context.Context, int64) (*models.DIDEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DIDEntityListing) ([]models.DID, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesDidsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DID, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DIDEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesDids(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesDids(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesEdgegroupOptions holds the optional parameters of
@@ -1347,19 +1438,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroups(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[models.EdgeGroup, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesEdgegroupsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesEdgegroupsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesEdgegroups, walked as GetTelephonyProvidersEdgesEdgegroupsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesEdgegroupsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesEdgegroupsOptions) iter.Seq2[*platformclient.Page[models.EdgeGroupEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesEdgegroupsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesEdgegroupsWalk is the walk of GetTelephonyProvidersEdgesEdgegroupsIter and GetTelephonyProvidersEdgesEdgegroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesEdgegroupsWalk(opts *GetTelephonyProvidersEdgesEdgegroupsOptions) (int64, func(*models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error), func(context.Context, int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.EdgeGroupEntityListing) ([]models.EdgeGroup, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesEdgegroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.EdgeGroup, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.EdgeGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesEdgegroups(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesEdgeversionreportOptions holds the optional parameters of
@@ -1501,19 +1610,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpools(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[models.ExtensionPool, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesExtensionpoolsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensionpools, walked as GetTelephonyProvidersEdgesExtensionpoolsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesExtensionpoolsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsIter and GetTelephonyProvidersEdgesExtensionpoolsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsOptions) (int64, func(*models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error), func(context.Context, int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionPoolEntityListing) ([]models.ExtensionPool, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionpoolsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPool, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionPoolEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesExtensionpools(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions holds the optional parameters of
@@ -1592,19 +1720,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivi
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[models.ExtensionPoolDivisionView, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviews, walked as
+// GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter walks them (same arguments, same end).
+// Each page holds the listing as the API sent it (with its total and pageCount), its response, and
+// the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) iter.Seq2[*platformclient.Page[models.ExtensionPoolDivisionViewEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk is the walk of GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsIter and GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionpoolsDivisionviewsWalk(opts *GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions) (int64, func(*models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error), func(context.Context, int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionPoolDivisionViewEntityListing) ([]models.ExtensionPoolDivisionView, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ExtensionPoolDivisionView, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionPoolDivisionViewEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesExtensionpoolsDivisionviews(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesExtensionsOptions holds the optional parameters of
@@ -1667,19 +1814,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensions(ctx con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[models.Extension, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesExtensionsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesExtensions, walked as GetTelephonyProvidersEdgesExtensionsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesExtensionsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesExtensionsOptions) iter.Seq2[*platformclient.Page[models.ExtensionEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesExtensionsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesExtensionsWalk is the walk of GetTelephonyProvidersEdgesExtensionsIter and GetTelephonyProvidersEdgesExtensionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesExtensionsWalk(opts *GetTelephonyProvidersEdgesExtensionsOptions) (int64, func(*models.ExtensionEntityListing) ([]models.Extension, int64, int64, error), func(context.Context, int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExtensionEntityListing) ([]models.Extension, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesExtensionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Extension, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ExtensionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesExtensions(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesLineOptions holds the optional parameters of
@@ -1792,19 +1957,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettings(c
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[models.LineBase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesLinebasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesLinebasesettings, walked as
+// GetTelephonyProvidersEdgesLinebasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) iter.Seq2[*platformclient.Page[models.LineBaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesLinebasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesLinebasesettingsWalk is the walk of GetTelephonyProvidersEdgesLinebasesettingsIter and GetTelephonyProvidersEdgesLinebasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinebasesettingsWalk(opts *GetTelephonyProvidersEdgesLinebasesettingsOptions) (int64, func(*models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error), func(context.Context, int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LineBaseEntityListing) ([]models.LineBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesLinebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.LineBase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LineBaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesLinebasesettings(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesLinesOptions holds the optional parameters of
@@ -1868,19 +2052,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLines(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[models.Line, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesLinesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesLinesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesLines, walked as GetTelephonyProvidersEdgesLinesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesLinesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesLinesOptions) iter.Seq2[*platformclient.Page[models.LineEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesLinesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesLinesWalk is the walk of GetTelephonyProvidersEdgesLinesIter and GetTelephonyProvidersEdgesLinesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesLinesWalk(opts *GetTelephonyProvidersEdgesLinesOptions) (int64, func(*models.LineEntityListing) ([]models.Line, int64, int64, error), func(context.Context, int64) (*models.LineEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.LineEntityListing) ([]models.Line, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesLinesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Line, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.LineEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesLines(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesLines(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesLinesTemplateOptions holds the optional parameters of
@@ -2030,19 +2232,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutes(ctx
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[models.OutboundRoute, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesOutboundroutesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesOutboundroutesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesOutboundroutes, walked as GetTelephonyProvidersEdgesOutboundroutesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesOutboundroutesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesOutboundroutesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesOutboundroutesIter and GetTelephonyProvidersEdgesOutboundroutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesOutboundroutesWalk(opts *GetTelephonyProvidersEdgesOutboundroutesOptions) (int64, func(*models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error), func(context.Context, int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundRouteEntityListing) ([]models.OutboundRoute, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRoute, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundRouteEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesOutboundroutes(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesPhoneOptions holds the optional parameters of
@@ -2160,19 +2381,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[models.PhoneBase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesPhonebasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesPhonebasesettings, walked as
+// GetTelephonyProvidersEdgesPhonebasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) iter.Seq2[*platformclient.Page[models.PhoneBaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesPhonebasesettingsWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsIter and GetTelephonyProvidersEdgesPhonebasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsOptions) (int64, func(*models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error), func(context.Context, int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneBaseEntityListing) ([]models.PhoneBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonebasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.PhoneBase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneBaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesPhonebasesettings(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions holds the optional
@@ -2219,19 +2459,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages returns an iterator over the
+// pages of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases, walked as
+// GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter walks them (same arguments,
+// same end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.PhoneMetaBaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions) (int64, func(*models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error), func(context.Context, int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneMetaBaseEntityListing) ([]models.Metabase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneMetaBaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonebasesettingsTemplateOptions holds the optional parameters of
@@ -2389,19 +2648,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhones(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[models.Phone, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesPhonesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesPhones, walked as GetTelephonyProvidersEdgesPhonesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesPhonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesPhonesOptions) iter.Seq2[*platformclient.Page[models.PhoneEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesPhonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesPhonesWalk is the walk of GetTelephonyProvidersEdgesPhonesIter and GetTelephonyProvidersEdgesPhonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesPhonesWalk(opts *GetTelephonyProvidersEdgesPhonesOptions) (int64, func(*models.PhoneEntityListing) ([]models.Phone, int64, int64, error), func(context.Context, int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.PhoneEntityListing) ([]models.Phone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesPhonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Phone, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.PhoneEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesPhones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesPhones(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesPhonesTemplateOptions holds the optional parameters of
@@ -2649,19 +2926,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutes
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesIter(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[models.OutboundRouteBase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesSiteOutboundroutesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSiteOutboundroutes, walked as
+// GetTelephonyProvidersEdgesSiteOutboundroutesIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSiteOutboundroutesPages(ctx context.Context, siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) iter.Seq2[*platformclient.Page[models.OutboundRouteBaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesSiteOutboundroutesWalk is the walk of GetTelephonyProvidersEdgesSiteOutboundroutesIter and GetTelephonyProvidersEdgesSiteOutboundroutesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSiteOutboundroutesWalk(siteID string, opts *GetTelephonyProvidersEdgesSiteOutboundroutesOptions) (int64, func(*models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error), func(context.Context, int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.OutboundRouteBaseEntityListing) ([]models.OutboundRouteBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesSiteOutboundroutesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.OutboundRouteBase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.OutboundRouteBaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesSiteOutboundroutes(ctx, siteID, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesSiteSiteconnectionsOptions holds the optional parameters of
@@ -2763,19 +3059,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSites(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[models.Site, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesSitesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSites, walked as GetTelephonyProvidersEdgesSitesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesSitesOptions) iter.Seq2[*platformclient.Page[models.SiteEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesSitesWalk is the walk of GetTelephonyProvidersEdgesSitesIter and GetTelephonyProvidersEdgesSitesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesWalk(opts *GetTelephonyProvidersEdgesSitesOptions) (int64, func(*models.SiteEntityListing) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SiteEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.SiteEntityListing) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesSitesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.SiteEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesSites(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesSites(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesSitesSearchOptions holds the optional parameters of
@@ -2815,13 +3129,31 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearch(ctx co
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.Site, string, error) {
-		r, _, err := a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesSitesSearch, walked as GetTelephonyProvidersEdgesSitesSearchIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesSitesSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesSitesSearchWalk is the walk of GetTelephonyProvidersEdgesSitesSearchIter and GetTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesSitesSearchWalk(q64 string, opts *GetTelephonyProvidersEdgesSitesSearchOptions) (string, func(*models.SitesSearchResponse) ([]models.Site, string, error), func(context.Context, string) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetTelephonyProvidersEdgesSitesSearch(ctx, cursor, opts)
+	}
 }
 
 // GetTelephonyProvidersEdgesTimezonesOptions holds the optional parameters of
@@ -2863,19 +3195,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezones(ctx cont
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTimezonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesTimezonesPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTimezones, walked as GetTelephonyProvidersEdgesTimezonesIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTimezonesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTimezonesOptions) iter.Seq2[*platformclient.Page[models.TimeZoneEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTimezonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesTimezonesWalk is the walk of GetTelephonyProvidersEdgesTimezonesIter and GetTelephonyProvidersEdgesTimezonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTimezonesWalk(opts *GetTelephonyProvidersEdgesTimezonesOptions) (int64, func(*models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error), func(context.Context, int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTimezonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RegionTimeZone, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesTimezones(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkOptions holds the optional parameters of
@@ -3047,19 +3397,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettings(
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[models.TrunkBase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTrunkbasesettings, walked as
+// GetTelephonyProvidersEdgesTrunkbasesettingsIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) iter.Seq2[*platformclient.Page[models.TrunkBaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesTrunkbasesettingsWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsIter and GetTelephonyProvidersEdgesTrunkbasesettingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsOptions) (int64, func(*models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error), func(context.Context, int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkBaseEntityListing) ([]models.TrunkBase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.TrunkBase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkBaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesTrunkbasesettings(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions holds the optional
@@ -3113,19 +3482,38 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsA
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[models.Metabase, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages returns an iterator over the
+// pages of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases, walked as
+// GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter walks them (same arguments,
+// same end). Each page holds the listing as the API sent it (with its total and pageCount), its
+// response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) iter.Seq2[*platformclient.Page[models.TrunkMetabaseEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk is the walk of GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesIter and GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesWalk(opts *GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions) (int64, func(*models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error), func(context.Context, int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkMetabaseEntityListing) ([]models.Metabase, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Metabase, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkMetabaseEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunkbasesettingsTemplateOptions holds the optional parameters of
@@ -3227,19 +3615,37 @@ func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunks(ctx context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksIter(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[models.Trunk, error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunksWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTelephonyProvidersEdgesTrunksPages returns an iterator over the pages of
+// GetTelephonyProvidersEdgesTrunks, walked as GetTelephonyProvidersEdgesTrunksIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *TelephonyProvidersEdgeApi) GetTelephonyProvidersEdgesTrunksPages(ctx context.Context, opts *GetTelephonyProvidersEdgesTrunksOptions) iter.Seq2[*platformclient.Page[models.TrunkEntityListing], error] {
+	first, read, fetch := a.getTelephonyProvidersEdgesTrunksWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTelephonyProvidersEdgesTrunksWalk is the walk of GetTelephonyProvidersEdgesTrunksIter and GetTelephonyProvidersEdgesTrunksPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) getTelephonyProvidersEdgesTrunksWalk(opts *GetTelephonyProvidersEdgesTrunksOptions) (int64, func(*models.TrunkEntityListing) ([]models.Trunk, int64, int64, error), func(context.Context, int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrunkEntityListing) ([]models.Trunk, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTelephonyProvidersEdgesTrunksOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trunk, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrunkEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTelephonyProvidersEdgesTrunks(ctx, &o)
+	}
 }
 
 // GetTelephonyProvidersEdgesTrunksMetricsOptions holds the optional parameters of
@@ -4228,11 +4634,34 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearch(ctx c
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchIter(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[models.Site, error] {
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostTelephonyProvidersEdgesSitesSearchPages returns an iterator over the pages of
+// PostTelephonyProvidersEdgesSitesSearch, walked as PostTelephonyProvidersEdgesSitesSearchIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// body.PageNumber.
+func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchPages(ctx context.Context, body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) iter.Seq2[*platformclient.Page[models.SitesSearchResponse], error] {
+	first, read, fetch := a.postTelephonyProvidersEdgesSitesSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postTelephonyProvidersEdgesSitesSearchWalk is the walk of PostTelephonyProvidersEdgesSitesSearchIter and PostTelephonyProvidersEdgesSitesSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *TelephonyProvidersEdgeApi) postTelephonyProvidersEdgesSitesSearchWalk(body *models.SiteSearchRequest, opts *PostTelephonyProvidersEdgesSitesSearchOptions) (int64, func(*models.SitesSearchResponse) ([]models.Site, int64, int64, error), func(context.Context, int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.SitesSearchResponse) ([]models.Site, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.Site, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.SitesSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.SiteSearchRequest
@@ -4242,12 +4671,8 @@ func (a *TelephonyProvidersEdgeApi) PostTelephonyProvidersEdgesSitesSearchIter(c
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostTelephonyProvidersEdgesSitesSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostTelephonyProvidersEdgesTrunkbasesettingsOptions holds the options of

@@ -50,6 +50,29 @@ func (a *UploadsApi) GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx context.Context
 	return platformclient.Call[models.GetUploadSourceUrlJobStatusResponse](ctx, a.client, req)
 }
 
+// GetKnowledgeKnowledgebaseUploadsUrlsJobWait calls GetKnowledgeKnowledgebaseUploadsUrlsJob until
+// the job jobID (which PostKnowledgeKnowledgebaseUploadsUrlsJobs creates) ends, and returns its
+// last status: when its status is Completed, without error; when it is Failed, with a
+// *platformclient.JobError that names the state and the job's errorInformation.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *UploadsApi) GetKnowledgeKnowledgebaseUploadsUrlsJobWait(ctx context.Context, knowledgeBaseID string, jobID string, opts *GetKnowledgeKnowledgebaseUploadsUrlsJobOptions) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.GetUploadSourceUrlJobStatusResponse]{
+		Operation: "getKnowledgeKnowledgebaseUploadsUrlsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.GetUploadSourceUrlJobStatusResponse, *platformclient.APIResponse, error) {
+			return a.GetKnowledgeKnowledgebaseUploadsUrlsJob(ctx, knowledgeBaseID, jobID, opts)
+		},
+		State: func(s *models.GetUploadSourceUrlJobStatusResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.ErrorInformation).Message)
+		},
+		Succeeded: []string{"Completed"},
+		Failed:    []string{"Failed"},
+	})
+}
+
 // PostGamificationContestsUploadsPrizeimagesOptions holds the options of
 // PostGamificationContestsUploadsPrizeimages, which has no optional parameters yet: NullFields, the
 // body properties to send as null.

@@ -135,21 +135,39 @@ func (a *UsageApi) GetUsageAggregatesQueryJob(ctx context.Context, jobID string,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageAggregatesQueryJobIter(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[models.OrganizationPublicApiUsage, error] {
+	first, read, fetch := a.getUsageAggregatesQueryJobWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsageAggregatesQueryJobPages returns an iterator over the pages of GetUsageAggregatesQueryJob,
+// walked as GetUsageAggregatesQueryJobIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its nextUri), its response, and the cursor (NextCursor) to
+// resume from, as opts.After.
+func (a *UsageApi) GetUsageAggregatesQueryJobPages(ctx context.Context, jobID string, opts *GetUsageAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.OrganizationPublicApiUsageResultsResponse], error] {
+	first, read, fetch := a.getUsageAggregatesQueryJobWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsageAggregatesQueryJobWalk is the walk of GetUsageAggregatesQueryJobIter and GetUsageAggregatesQueryJobPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageAggregatesQueryJobWalk(jobID string, opts *GetUsageAggregatesQueryJobOptions) (string, func(*models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error), func(context.Context, string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.OrganizationPublicApiUsageResultsResponse) ([]models.OrganizationPublicApiUsage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsageAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.OrganizationPublicApiUsage, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.OrganizationPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetUsageAggregatesQueryJob(ctx, jobID, &o)
+	}
 }
 
 // GetUsageClientClientIdAggregatesQueryJobOptions holds the optional parameters of
@@ -200,21 +218,39 @@ func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJob(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobIter(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[models.ClientPublicApiUsage, error] {
+	first, read, fetch := a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsageClientClientIdAggregatesQueryJobPages returns an iterator over the pages of
+// GetUsageClientClientIdAggregatesQueryJob, walked as GetUsageClientClientIdAggregatesQueryJobIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *UsageApi) GetUsageClientClientIdAggregatesQueryJobPages(ctx context.Context, clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) iter.Seq2[*platformclient.Page[models.ClientPublicApiUsageResultsResponse], error] {
+	first, read, fetch := a.getUsageClientClientIdAggregatesQueryJobWalk(clientID, jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsageClientClientIdAggregatesQueryJobWalk is the walk of GetUsageClientClientIdAggregatesQueryJobIter and GetUsageClientClientIdAggregatesQueryJobPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageClientClientIdAggregatesQueryJobWalk(clientID string, jobID string, opts *GetUsageClientClientIdAggregatesQueryJobOptions) (string, func(*models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error), func(context.Context, string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.ClientPublicApiUsageResultsResponse) ([]models.ClientPublicApiUsage, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsageClientClientIdAggregatesQueryJobOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ClientPublicApiUsage, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ClientPublicApiUsageResultsResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetUsageClientClientIdAggregatesQueryJob(ctx, clientID, jobID, &o)
+	}
 }
 
 // GetUsageQueryExecutionIdResultsOptions holds the optional parameters of
@@ -289,21 +325,39 @@ func (a *UsageApi) GetUsageSimplesearchExecutionIdResults(ctx context.Context, e
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsIter(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[models.ApiUsageRow, error] {
+	first, read, fetch := a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsageSimplesearchExecutionIdResultsPages returns an iterator over the pages of
+// GetUsageSimplesearchExecutionIdResults, walked as GetUsageSimplesearchExecutionIdResultsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it, its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *UsageApi) GetUsageSimplesearchExecutionIdResultsPages(ctx context.Context, executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) iter.Seq2[*platformclient.Page[models.ApiUsageQueryResult], error] {
+	first, read, fetch := a.getUsageSimplesearchExecutionIdResultsWalk(executionID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsageSimplesearchExecutionIdResultsWalk is the walk of GetUsageSimplesearchExecutionIdResultsIter and GetUsageSimplesearchExecutionIdResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsageApi) getUsageSimplesearchExecutionIdResultsWalk(executionID string, opts *GetUsageSimplesearchExecutionIdResultsOptions) (string, func(*models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error), func(context.Context, string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error)) {
+	read := func(r *models.ApiUsageQueryResult) ([]models.ApiUsageRow, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
+	}
 	var o GetUsageSimplesearchExecutionIdResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ApiUsageRow, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ApiUsageQueryResult, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(platformclient.Deref(r.Cursors).After), nil
-	})
+		return a.GetUsageSimplesearchExecutionIdResults(ctx, executionID, &o)
+	}
 }
 
 // PostOauthClientUsageQueryOptions holds the options of PostOauthClientUsageQuery, which has no

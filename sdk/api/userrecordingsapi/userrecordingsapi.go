@@ -150,19 +150,37 @@ func (a *UserRecordingsApi) GetUserrecordings(ctx context.Context, opts *GetUser
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UserRecordingsApi) GetUserrecordingsIter(ctx context.Context, opts *GetUserrecordingsOptions) iter.Seq2[models.UserRecording, error] {
+	first, read, fetch := a.getUserrecordingsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserrecordingsPages returns an iterator over the pages of GetUserrecordings, walked as
+// GetUserrecordingsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *UserRecordingsApi) GetUserrecordingsPages(ctx context.Context, opts *GetUserrecordingsOptions) iter.Seq2[*platformclient.Page[models.UserRecordingEntityListing], error] {
+	first, read, fetch := a.getUserrecordingsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserrecordingsWalk is the walk of GetUserrecordingsIter and GetUserrecordingsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UserRecordingsApi) getUserrecordingsWalk(opts *GetUserrecordingsOptions) (int64, func(*models.UserRecordingEntityListing) ([]models.UserRecording, int64, int64, error), func(context.Context, int64) (*models.UserRecordingEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserRecordingEntityListing) ([]models.UserRecording, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserrecordingsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRecording, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserRecordingEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserrecordings(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserrecordings(ctx, &o)
+	}
 }
 
 // GetUserrecordingsSummaryOptions holds the optional parameters of GetUserrecordingsSummary, which

@@ -419,6 +419,29 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJob(ctx context.Context, jobID str
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
 }
 
+// GetAnalyticsUsersAggregatesJobWait calls GetAnalyticsUsersAggregatesJob until the job jobID
+// (which PostAnalyticsUsersAggregatesJobs creates) ends, and returns its last status: when its
+// state is FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *UsersApi) GetAnalyticsUsersAggregatesJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersAggregatesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersAggregatesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
+}
+
 // GetAnalyticsUsersAggregatesJobResultsOptions holds the optional parameters of
 // GetAnalyticsUsersAggregatesJobResults. A nil field is not sent.
 type GetAnalyticsUsersAggregatesJobResultsOptions struct {
@@ -457,21 +480,39 @@ func (a *UsersApi) GetAnalyticsUsersAggregatesJobResults(ctx context.Context, jo
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[models.UserAggregateDataContainer, error] {
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsUsersAggregatesJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersAggregatesJobResults, walked as GetAnalyticsUsersAggregatesJobResultsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it, its response,
+// and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetAnalyticsUsersAggregatesJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) iter.Seq2[*platformclient.Page[models.UserAsyncAggregateQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsUsersAggregatesJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsUsersAggregatesJobResultsWalk is the walk of GetAnalyticsUsersAggregatesJobResultsIter and GetAnalyticsUsersAggregatesJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAnalyticsUsersAggregatesJobResultsWalk(jobID string, opts *GetAnalyticsUsersAggregatesJobResultsOptions) (string, func(*models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error), func(context.Context, string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserAsyncAggregateQueryResponse) ([]models.UserAggregateDataContainer, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Results, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersAggregatesJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.UserAggregateDataContainer, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserAsyncAggregateQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Results, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsUsersAggregatesJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsUsersDetailsJobOptions holds the optional parameters of GetAnalyticsUsersDetailsJob,
@@ -494,6 +535,29 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJob(ctx context.Context, jobID string
 	req := platformclient.NewRequest("getAnalyticsUsersDetailsJob", http.MethodGet, "/api/v2/analytics/users/details/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AsyncQueryStatus](ctx, a.client, req)
+}
+
+// GetAnalyticsUsersDetailsJobWait calls GetAnalyticsUsersDetailsJob until the job jobID (which
+// PostAnalyticsUsersDetailsJobs creates) ends, and returns its last status: when its state is
+// FULFILLED, without error; when it is FAILED, CANCELLED or EXPIRED, with a
+// *platformclient.JobError that names the state and the job's errorMessage.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *UsersApi) GetAnalyticsUsersDetailsJobWait(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobOptions) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AsyncQueryStatus]{
+		Operation: "getAnalyticsUsersDetailsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AsyncQueryStatus, *platformclient.APIResponse, error) {
+			return a.GetAnalyticsUsersDetailsJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AsyncQueryStatus) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(s.ErrorMessage)
+		},
+		Succeeded: []string{"FULFILLED"},
+		Failed:    []string{"FAILED", "CANCELLED", "EXPIRED"},
+	})
 }
 
 // GetAnalyticsUsersDetailsJobResultsOptions holds the optional parameters of
@@ -539,21 +603,39 @@ func (a *UsersApi) GetAnalyticsUsersDetailsJobResults(ctx context.Context, jobID
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsIter(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetAnalyticsUsersDetailsJobResultsPages returns an iterator over the pages of
+// GetAnalyticsUsersDetailsJobResults, walked as GetAnalyticsUsersDetailsJobResultsIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it, its response, and the
+// cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetAnalyticsUsersDetailsJobResultsPages(ctx context.Context, jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsAsyncQueryResponse], error] {
+	first, read, fetch := a.getAnalyticsUsersDetailsJobResultsWalk(jobID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getAnalyticsUsersDetailsJobResultsWalk is the walk of GetAnalyticsUsersDetailsJobResultsIter and GetAnalyticsUsersDetailsJobResultsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAnalyticsUsersDetailsJobResultsWalk(jobID string, opts *GetAnalyticsUsersDetailsJobResultsOptions) (string, func(*models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error), func(context.Context, string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsAsyncQueryResponse) ([]models.AnalyticsUserDetail, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.UserDetails, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetAnalyticsUsersDetailsJobResultsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.AnalyticsUserDetail, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.AnalyticsUserDetailsAsyncQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.UserDetails, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetAnalyticsUsersDetailsJobResults(ctx, jobID, &o)
+	}
 }
 
 // GetAnalyticsUsersDetailsJobsAvailabilityOptions holds the optional parameters of
@@ -652,19 +734,38 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMe(ctx context.Context
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMeIter(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionspermittedPagedMePages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedMe, walked as
+// GetAuthorizationDivisionspermittedPagedMeIter walks them (same arguments, same end). Each page
+// holds the listing as the API sent it (with its total and pageCount), its response, and the page
+// number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedMePages(ctx context.Context, permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedMeWalk(permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionspermittedPagedMeWalk is the walk of GetAuthorizationDivisionspermittedPagedMeIter and GetAuthorizationDivisionspermittedPagedMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedMeWalk(permission string, opts *GetAuthorizationDivisionspermittedPagedMeOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionspermittedPagedMe(ctx, permission, &o)
+	}
 }
 
 // GetAuthorizationDivisionspermittedPagedSubjectIdOptions holds the optional parameters of
@@ -719,19 +820,38 @@ func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectId(ctx context.
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdIter(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[models.AuthzDivision, error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetAuthorizationDivisionspermittedPagedSubjectIdPages returns an iterator over the pages of
+// GetAuthorizationDivisionspermittedPagedSubjectId, walked as
+// GetAuthorizationDivisionspermittedPagedSubjectIdIter walks them (same arguments, same end). Each
+// page holds the listing as the API sent it (with its total and pageCount), its response, and the
+// page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetAuthorizationDivisionspermittedPagedSubjectIdPages(ctx context.Context, subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) iter.Seq2[*platformclient.Page[models.DivsPermittedEntityListing], error] {
+	first, read, fetch := a.getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID, permission, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getAuthorizationDivisionspermittedPagedSubjectIdWalk is the walk of GetAuthorizationDivisionspermittedPagedSubjectIdIter and GetAuthorizationDivisionspermittedPagedSubjectIdPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getAuthorizationDivisionspermittedPagedSubjectIdWalk(subjectID string, permission string, opts *GetAuthorizationDivisionspermittedPagedSubjectIdOptions) (int64, func(*models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error), func(context.Context, int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DivsPermittedEntityListing) ([]models.AuthzDivision, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetAuthorizationDivisionspermittedPagedSubjectIdOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.AuthzDivision, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DivsPermittedEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetAuthorizationDivisionspermittedPagedSubjectId(ctx, subjectID, permission, &o)
+	}
 }
 
 // GetAuthorizationSubjectOptions holds the optional parameters of GetAuthorizationSubject. A nil
@@ -889,19 +1009,37 @@ func (a *UsersApi) GetProfilesUsers(ctx context.Context, opts *GetProfilesUsersO
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetProfilesUsersIter(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[models.UserProfile, error] {
+	first, read, fetch := a.getProfilesUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetProfilesUsersPages returns an iterator over the pages of GetProfilesUsers, walked as
+// GetProfilesUsersIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *UsersApi) GetProfilesUsersPages(ctx context.Context, opts *GetProfilesUsersOptions) iter.Seq2[*platformclient.Page[models.UserProfileEntityListing], error] {
+	first, read, fetch := a.getProfilesUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getProfilesUsersWalk is the walk of GetProfilesUsersIter and GetProfilesUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getProfilesUsersWalk(opts *GetProfilesUsersOptions) (int64, func(*models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error), func(context.Context, int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserProfileEntityListing) ([]models.UserProfile, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetProfilesUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserProfile, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserProfileEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetProfilesUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetProfilesUsers(ctx, &o)
+	}
 }
 
 // GetRoutingDirectroutingbackupSettingsMeOptions holds the optional parameters of
@@ -1254,19 +1392,37 @@ func (a *UsersApi) GetUserFavorites(ctx context.Context, userID string, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserFavoritesIter(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.getUserFavoritesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserFavoritesPages returns an iterator over the pages of GetUserFavorites, walked as
+// GetUserFavoritesIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as opts.PageNumber.
+func (a *UsersApi) GetUserFavoritesPages(ctx context.Context, userID string, opts *GetUserFavoritesOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	first, read, fetch := a.getUserFavoritesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserFavoritesWalk is the walk of GetUserFavoritesIter and GetUserFavoritesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserFavoritesWalk(userID string, opts *GetUserFavoritesOptions) (int64, func(*models.UserEntityListing) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserFavoritesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserFavorites(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserFavorites(ctx, userID, &o)
+	}
 }
 
 // GetUserGeolocationOptions holds the optional parameters of GetUserGeolocation, which has none
@@ -1428,19 +1584,37 @@ func (a *UsersApi) GetUserQueues(ctx context.Context, userID string, opts *GetUs
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserQueuesIter(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[models.UserQueue, error] {
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserQueuesPages returns an iterator over the pages of GetUserQueues, walked as
+// GetUserQueuesIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *UsersApi) GetUserQueuesPages(ctx context.Context, userID string, opts *GetUserQueuesOptions) iter.Seq2[*platformclient.Page[models.UserQueueEntityListing], error] {
+	first, read, fetch := a.getUserQueuesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserQueuesWalk is the walk of GetUserQueuesIter and GetUserQueuesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserQueuesWalk(userID string, opts *GetUserQueuesOptions) (int64, func(*models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error), func(context.Context, int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserQueueEntityListing) ([]models.UserQueue, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserQueuesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserQueue, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserQueueEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserQueues(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserQueues(ctx, userID, &o)
+	}
 }
 
 // GetUserRolesOptions holds the optional parameters of GetUserRoles, which has none yet: it keeps
@@ -1516,19 +1690,37 @@ func (a *UsersApi) GetUserRoutinglanguages(ctx context.Context, userID string, o
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutinglanguagesIter(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[models.UserRoutingLanguage, error] {
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserRoutinglanguagesPages returns an iterator over the pages of GetUserRoutinglanguages,
+// walked as GetUserRoutinglanguagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUserRoutinglanguagesPages(ctx context.Context, userID string, opts *GetUserRoutinglanguagesOptions) iter.Seq2[*platformclient.Page[models.UserLanguageEntityListing], error] {
+	first, read, fetch := a.getUserRoutinglanguagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserRoutinglanguagesWalk is the walk of GetUserRoutinglanguagesIter and GetUserRoutinglanguagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserRoutinglanguagesWalk(userID string, opts *GetUserRoutinglanguagesOptions) (int64, func(*models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error), func(context.Context, int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserLanguageEntityListing) ([]models.UserRoutingLanguage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutinglanguagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingLanguage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserLanguageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutinglanguages(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserRoutinglanguages(ctx, userID, &o)
+	}
 }
 
 // GetUserRoutingskillsOptions holds the optional parameters of GetUserRoutingskills. A nil field is
@@ -1582,19 +1774,37 @@ func (a *UsersApi) GetUserRoutingskills(ctx context.Context, userID string, opts
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserRoutingskillsIter(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[models.UserRoutingSkill, error] {
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserRoutingskillsPages returns an iterator over the pages of GetUserRoutingskills, walked as
+// GetUserRoutingskillsIter walks them (same arguments, same end). Each page holds the listing as
+// the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *UsersApi) GetUserRoutingskillsPages(ctx context.Context, userID string, opts *GetUserRoutingskillsOptions) iter.Seq2[*platformclient.Page[models.UserSkillEntityListing], error] {
+	first, read, fetch := a.getUserRoutingskillsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserRoutingskillsWalk is the walk of GetUserRoutingskillsIter and GetUserRoutingskillsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserRoutingskillsWalk(userID string, opts *GetUserRoutingskillsOptions) (int64, func(*models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error), func(context.Context, int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillEntityListing) ([]models.UserRoutingSkill, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserRoutingskillsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserRoutingSkill, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserSkillEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserRoutingskills(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserRoutingskills(ctx, userID, &o)
+	}
 }
 
 // GetUserRoutingstatusOptions holds the optional parameters of GetUserRoutingstatus, which has none
@@ -1665,21 +1875,39 @@ func (a *UsersApi) GetUserSkillgroups(ctx context.Context, userID string, opts *
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserSkillgroupsIter(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[models.SkillGroup, error] {
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUserSkillgroupsPages returns an iterator over the pages of GetUserSkillgroups, walked as
+// GetUserSkillgroupsIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *UsersApi) GetUserSkillgroupsPages(ctx context.Context, userID string, opts *GetUserSkillgroupsOptions) iter.Seq2[*platformclient.Page[models.UserSkillGroupEntityListing], error] {
+	first, read, fetch := a.getUserSkillgroupsWalk(userID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUserSkillgroupsWalk is the walk of GetUserSkillgroupsIter and GetUserSkillgroupsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserSkillgroupsWalk(userID string, opts *GetUserSkillgroupsOptions) (string, func(*models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error), func(context.Context, string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserSkillGroupEntityListing) ([]models.SkillGroup, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUserSkillgroupsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.SkillGroup, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.UserSkillGroupEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUserSkillgroups(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetUserSkillgroups(ctx, userID, &o)
+	}
 }
 
 // GetUserStateOptions holds the optional parameters of GetUserState, which has none yet: it keeps
@@ -1798,19 +2026,37 @@ func (a *UsersApi) GetUserTrustors(ctx context.Context, userID string, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUserTrustorsIter(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[models.Trustor, error] {
+	first, read, fetch := a.getUserTrustorsWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUserTrustorsPages returns an iterator over the pages of GetUserTrustors, walked as
+// GetUserTrustorsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *UsersApi) GetUserTrustorsPages(ctx context.Context, userID string, opts *GetUserTrustorsOptions) iter.Seq2[*platformclient.Page[models.TrustorEntityListing], error] {
+	first, read, fetch := a.getUserTrustorsWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUserTrustorsWalk is the walk of GetUserTrustorsIter and GetUserTrustorsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUserTrustorsWalk(userID string, opts *GetUserTrustorsOptions) (int64, func(*models.TrustorEntityListing) ([]models.Trustor, int64, int64, error), func(context.Context, int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TrustorEntityListing) ([]models.Trustor, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUserTrustorsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Trustor, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TrustorEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUserTrustors(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUserTrustors(ctx, userID, &o)
+	}
 }
 
 // GetUserVerifiersOptions holds the optional parameters of GetUserVerifiers, which has none yet: it
@@ -1923,19 +2169,36 @@ func (a *UsersApi) GetUsers(ctx context.Context, opts *GetUsersOptions) (*models
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersIter(ctx context.Context, opts *GetUsersOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.getUsersWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUsersPages returns an iterator over the pages of GetUsers, walked as GetUsersIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersPages(ctx context.Context, opts *GetUsersOptions) iter.Seq2[*platformclient.Page[models.UserEntityListing], error] {
+	first, read, fetch := a.getUsersWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUsersWalk is the walk of GetUsersIter and GetUsersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersWalk(opts *GetUsersOptions) (int64, func(*models.UserEntityListing) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UserEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserEntityListing) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UserEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsers(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUsers(ctx, &o)
+	}
 }
 
 // GetUsersChatsMeOptions holds the optional parameters of GetUsersChatsMe. A nil field is not sent.
@@ -1984,21 +2247,39 @@ func (a *UsersApi) GetUsersChatsMe(ctx context.Context, opts *GetUsersChatsMeOpt
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersChatsMeIter(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[models.ChatItem, error] {
+	first, read, fetch := a.getUsersChatsMeWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsersChatsMePages returns an iterator over the pages of GetUsersChatsMe, walked as
+// GetUsersChatsMeIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its nextUri), its response, and the cursor (NextCursor) to resume from, as
+// opts.After.
+func (a *UsersApi) GetUsersChatsMePages(ctx context.Context, opts *GetUsersChatsMeOptions) iter.Seq2[*platformclient.Page[models.ChatItemCursorListing], error] {
+	first, read, fetch := a.getUsersChatsMeWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsersChatsMeWalk is the walk of GetUsersChatsMeIter and GetUsersChatsMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersChatsMeWalk(opts *GetUsersChatsMeOptions) (string, func(*models.ChatItemCursorListing) ([]models.ChatItem, string, error), func(context.Context, string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ChatItemCursorListing) ([]models.ChatItem, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetUsersChatsMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ChatItem, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ChatItemCursorListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetUsersChatsMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetUsersChatsMe(ctx, &o)
+	}
 }
 
 // GetUsersCustomattributesSchemaOptions holds the optional parameters of
@@ -2272,19 +2553,37 @@ func (a *UsersApi) GetUsersDevelopmentActivities(ctx context.Context, opts *GetU
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	first, read, fetch := a.getUsersDevelopmentActivitiesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUsersDevelopmentActivitiesPages returns an iterator over the pages of
+// GetUsersDevelopmentActivities, walked as GetUsersDevelopmentActivitiesIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersDevelopmentActivitiesPages(ctx context.Context, opts *GetUsersDevelopmentActivitiesOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
+	first, read, fetch := a.getUsersDevelopmentActivitiesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUsersDevelopmentActivitiesWalk is the walk of GetUsersDevelopmentActivitiesIter and GetUsersDevelopmentActivitiesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersDevelopmentActivitiesWalk(opts *GetUsersDevelopmentActivitiesOptions) (int64, func(*models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error), func(context.Context, int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersDevelopmentActivitiesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersDevelopmentActivities(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUsersDevelopmentActivities(ctx, &o)
+	}
 }
 
 // GetUsersDevelopmentActivitiesMeOptions holds the optional parameters of
@@ -2399,19 +2698,37 @@ func (a *UsersApi) GetUsersDevelopmentActivitiesMe(ctx context.Context, opts *Ge
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersDevelopmentActivitiesMeIter(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[models.DevelopmentActivity, error] {
+	first, read, fetch := a.getUsersDevelopmentActivitiesMeWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUsersDevelopmentActivitiesMePages returns an iterator over the pages of
+// GetUsersDevelopmentActivitiesMe, walked as GetUsersDevelopmentActivitiesMeIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersApi) GetUsersDevelopmentActivitiesMePages(ctx context.Context, opts *GetUsersDevelopmentActivitiesMeOptions) iter.Seq2[*platformclient.Page[models.DevelopmentActivityListing], error] {
+	first, read, fetch := a.getUsersDevelopmentActivitiesMeWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUsersDevelopmentActivitiesMeWalk is the walk of GetUsersDevelopmentActivitiesMeIter and GetUsersDevelopmentActivitiesMePages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersDevelopmentActivitiesMeWalk(opts *GetUsersDevelopmentActivitiesMeOptions) (int64, func(*models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error), func(context.Context, int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.DevelopmentActivityListing) ([]models.DevelopmentActivity, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersDevelopmentActivitiesMeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.DevelopmentActivity, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.DevelopmentActivityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersDevelopmentActivitiesMe(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUsersDevelopmentActivitiesMe(ctx, &o)
+	}
 }
 
 // GetUsersDevelopmentActivityOptions holds the optional parameters of GetUsersDevelopmentActivity,
@@ -2598,21 +2915,38 @@ func (a *UsersApi) GetUsersQuery(ctx context.Context, opts *GetUsersQueryOptions
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersQueryIter(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.getUsersQueryWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsersQueryPages returns an iterator over the pages of GetUsersQuery, walked as
+// GetUsersQueryIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as opts.Cursor.
+func (a *UsersApi) GetUsersQueryPages(ctx context.Context, opts *GetUsersQueryOptions) iter.Seq2[*platformclient.Page[models.UserCursorEntityListing], error] {
+	first, read, fetch := a.getUsersQueryWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsersQueryWalk is the walk of GetUsersQueryIter and GetUsersQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersQueryWalk(opts *GetUsersQueryOptions) (string, func(*models.UserCursorEntityListing) ([]models.User, string, error), func(context.Context, string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.UserCursorEntityListing) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.Deref(r.Cursor), nil
+	}
 	var o GetUsersQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.Cursor), func(ctx context.Context, cursor string) ([]models.User, string, error) {
+	return platformclient.Deref(o.Cursor), read, func(ctx context.Context, cursor string) (*models.UserCursorEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.Cursor = &cursor
 		}
-		r, _, err := a.GetUsersQuery(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.Deref(r.Cursor), nil
-	})
+		return a.GetUsersQuery(ctx, &o)
+	}
 }
 
 // GetUsersSearchOptions holds the optional parameters of GetUsersSearch. A nil field is not sent.
@@ -2659,13 +2993,30 @@ func (a *UsersApi) GetUsersSearch(ctx context.Context, q64 string, opts *GetUser
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersApi) GetUsersSearchIter(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[models.User, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.User, string, error) {
-		r, _, err := a.GetUsersSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetUsersSearchPages returns an iterator over the pages of GetUsersSearch, walked as
+// GetUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *UsersApi) GetUsersSearchPages(ctx context.Context, q64 string, opts *GetUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.getUsersSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getUsersSearchWalk is the walk of GetUsersSearchIter and GetUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) getUsersSearchWalk(q64 string, opts *GetUsersSearchOptions) (string, func(*models.UsersSearchResponse) ([]models.User, string, error), func(context.Context, string) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetUsersSearch(ctx, cursor, opts)
+	}
 }
 
 // GetUsersStationsMeOptions holds the optional parameters of GetUsersStationsMe, which has none
@@ -3274,11 +3625,33 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQuery(ctx context.Context, body *mod
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[models.AnalyticsUserDetail, error] {
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostAnalyticsUsersDetailsQueryPages returns an iterator over the pages of
+// PostAnalyticsUsersDetailsQuery, walked as PostAnalyticsUsersDetailsQueryIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its totalHits), its
+// response, and the page number (Next) to resume from, as body.Paging.PageNumber.
+func (a *UsersApi) PostAnalyticsUsersDetailsQueryPages(ctx context.Context, body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) iter.Seq2[*platformclient.Page[models.AnalyticsUserDetailsQueryResponse], error] {
+	first, read, fetch := a.postAnalyticsUsersDetailsQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postAnalyticsUsersDetailsQueryWalk is the walk of PostAnalyticsUsersDetailsQueryIter and PostAnalyticsUsersDetailsQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postAnalyticsUsersDetailsQueryWalk(body *models.UserDetailsQuery, opts *PostAnalyticsUsersDetailsQueryOptions) (int64, func(*models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error), func(context.Context, int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.AnalyticsUserDetailsQueryResponse) ([]models.AnalyticsUserDetail, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), nil
+	}
 	var start int64
 	if body != nil && body.Paging != nil {
 		start = int64(platformclient.Deref(body.Paging.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.AnalyticsUserDetail, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.AnalyticsUserDetailsQueryResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserDetailsQuery
@@ -3293,12 +3666,8 @@ func (a *UsersApi) PostAnalyticsUsersDetailsQueryIter(ctx context.Context, body 
 			b.Paging = &paging
 			pageBody = &b
 		}
-		r, resp, err := a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.UserDetails, 0, int64(platformclient.Deref(r.TotalHits)), resp.Body, nil
-	})
+		return a.PostAnalyticsUsersDetailsQuery(ctx, pageBody, opts)
+	}
 }
 
 // PostAnalyticsUsersObservationsQueryOptions holds the options of
@@ -3888,11 +4257,33 @@ func (a *UsersApi) PostUsersSearch(ctx context.Context, body *models.UserSearchR
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostUsersSearchPages returns an iterator over the pages of PostUsersSearch, walked as
+// PostUsersSearchIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as body.PageNumber.
+func (a *UsersApi) PostUsersSearchPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.postUsersSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postUsersSearchWalk is the walk of PostUsersSearchIter and PostUsersSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postUsersSearchWalk(body *models.UserSearchRequest, opts *PostUsersSearchOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserSearchRequest
@@ -3902,12 +4293,8 @@ func (a *UsersApi) PostUsersSearchIter(ctx context.Context, body *models.UserSea
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostUsersSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostUsersSearch(ctx, pageBody, opts)
+	}
 }
 
 // PostUsersSearchTeamsAssignOptions holds the options of PostUsersSearchTeamsAssign, which has no
@@ -3955,11 +4342,33 @@ func (a *UsersApi) PostUsersSearchTeamsAssign(ctx context.Context, body *models.
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[models.User, error] {
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostUsersSearchTeamsAssignPages returns an iterator over the pages of PostUsersSearchTeamsAssign,
+// walked as PostUsersSearchTeamsAssignIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as body.PageNumber.
+func (a *UsersApi) PostUsersSearchTeamsAssignPages(ctx context.Context, body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) iter.Seq2[*platformclient.Page[models.UsersSearchResponse], error] {
+	first, read, fetch := a.postUsersSearchTeamsAssignWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postUsersSearchTeamsAssignWalk is the walk of PostUsersSearchTeamsAssignIter and PostUsersSearchTeamsAssignPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersApi) postUsersSearchTeamsAssignWalk(body *models.UserSearchRequest, opts *PostUsersSearchTeamsAssignOptions) (int64, func(*models.UsersSearchResponse) ([]models.User, int64, int64, error), func(context.Context, int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersSearchResponse) ([]models.User, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.User, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.UsersSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.UserSearchRequest
@@ -3969,12 +4378,8 @@ func (a *UsersApi) PostUsersSearchTeamsAssignIter(ctx context.Context, body *mod
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostUsersSearchTeamsAssign(ctx, pageBody, opts)
+	}
 }
 
 // PutRoutingDirectroutingbackupSettingsMeOptions holds the options of

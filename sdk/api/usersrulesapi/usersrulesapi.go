@@ -147,19 +147,37 @@ func (a *UsersRulesApi) GetUsersRuleDependents(ctx context.Context, ruleID strin
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersRulesApi) GetUsersRuleDependentsIter(ctx context.Context, ruleID string, opts *GetUsersRuleDependentsOptions) iter.Seq2[models.UsersRulesDependent, error] {
+	first, read, fetch := a.getUsersRuleDependentsWalk(ruleID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUsersRuleDependentsPages returns an iterator over the pages of GetUsersRuleDependents, walked
+// as GetUsersRuleDependentsIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *UsersRulesApi) GetUsersRuleDependentsPages(ctx context.Context, ruleID string, opts *GetUsersRuleDependentsOptions) iter.Seq2[*platformclient.Page[models.UsersRulesDependentList], error] {
+	first, read, fetch := a.getUsersRuleDependentsWalk(ruleID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUsersRuleDependentsWalk is the walk of GetUsersRuleDependentsIter and GetUsersRuleDependentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersRulesApi) getUsersRuleDependentsWalk(ruleID string, opts *GetUsersRuleDependentsOptions) (int64, func(*models.UsersRulesDependentList) ([]models.UsersRulesDependent, int64, int64, error), func(context.Context, int64) (*models.UsersRulesDependentList, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersRulesDependentList) ([]models.UsersRulesDependent, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersRuleDependentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesDependent, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UsersRulesDependentList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersRuleDependents(ctx, ruleID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUsersRuleDependents(ctx, ruleID, &o)
+	}
 }
 
 // GetUsersRulesOptions holds the optional parameters of GetUsersRules. A nil field is not sent.
@@ -230,19 +248,37 @@ func (a *UsersRulesApi) GetUsersRules(ctx context.Context, types []GetUsersRules
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersRulesApi) GetUsersRulesIter(ctx context.Context, types []GetUsersRulesTypes, opts *GetUsersRulesOptions) iter.Seq2[models.UsersRulesRule, error] {
+	first, read, fetch := a.getUsersRulesWalk(types, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetUsersRulesPages returns an iterator over the pages of GetUsersRules, walked as
+// GetUsersRulesIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *UsersRulesApi) GetUsersRulesPages(ctx context.Context, types []GetUsersRulesTypes, opts *GetUsersRulesOptions) iter.Seq2[*platformclient.Page[models.UsersRulesRuleList], error] {
+	first, read, fetch := a.getUsersRulesWalk(types, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getUsersRulesWalk is the walk of GetUsersRulesIter and GetUsersRulesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersRulesApi) getUsersRulesWalk(types []GetUsersRulesTypes, opts *GetUsersRulesOptions) (int64, func(*models.UsersRulesRuleList) ([]models.UsersRulesRule, int64, int64, error), func(context.Context, int64) (*models.UsersRulesRuleList, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersRulesRuleList) ([]models.UsersRulesRule, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetUsersRulesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UsersRulesRule, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UsersRulesRuleList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetUsersRules(ctx, types, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetUsersRules(ctx, types, &o)
+	}
 }
 
 // GetUsersRulesSettingOptions holds the optional parameters of GetUsersRulesSetting, which has none
@@ -403,21 +439,38 @@ func (a *UsersRulesApi) PostUsersRulesQuery(ctx context.Context, body *models.Us
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UsersRulesApi) PostUsersRulesQueryIter(ctx context.Context, body *models.UsersRulesQueryRuleRequest, opts *PostUsersRulesQueryOptions) iter.Seq2[models.UserReference, error] {
+	first, read, fetch := a.postUsersRulesQueryWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostUsersRulesQueryPages returns an iterator over the pages of PostUsersRulesQuery, walked as
+// PostUsersRulesQueryIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *UsersRulesApi) PostUsersRulesQueryPages(ctx context.Context, body *models.UsersRulesQueryRuleRequest, opts *PostUsersRulesQueryOptions) iter.Seq2[*platformclient.Page[models.UsersRulesQueryResponse], error] {
+	first, read, fetch := a.postUsersRulesQueryWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postUsersRulesQueryWalk is the walk of PostUsersRulesQueryIter and PostUsersRulesQueryPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UsersRulesApi) postUsersRulesQueryWalk(body *models.UsersRulesQueryRuleRequest, opts *PostUsersRulesQueryOptions) (int64, func(*models.UsersRulesQueryResponse) ([]models.UserReference, int64, int64, error), func(context.Context, int64) (*models.UsersRulesQueryResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.UsersRulesQueryResponse) ([]models.UserReference, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, 0, 0, nil
+	}
 	var o PostUsersRulesQueryOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.UserReference, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.UsersRulesQueryResponse, *platformclient.APIResponse, error) {
 		o := o
 		if page != max(int64(platformclient.Deref(o.PageNumber)), 1) {
 			o.PageNumber = platformclient.Ptr(int32(page))
 		}
-		r, resp, err := a.PostUsersRulesQuery(ctx, body, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, 0, 0, resp.Body, nil
-	})
+		return a.PostUsersRulesQuery(ctx, body, &o)
+	}
 }
 
 // GetUsersRuleDependentTypeIdRuleType is the type of the argument ruleType of

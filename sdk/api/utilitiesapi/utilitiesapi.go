@@ -83,19 +83,37 @@ func (a *UtilitiesApi) GetTimezones(ctx context.Context, opts *GetTimezonesOptio
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *UtilitiesApi) GetTimezonesIter(ctx context.Context, opts *GetTimezonesOptions) iter.Seq2[models.RegionTimeZone, error] {
+	first, read, fetch := a.getTimezonesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetTimezonesPages returns an iterator over the pages of GetTimezones, walked as GetTimezonesIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// total and pageCount), its response, and the page number (Next) to resume from, as
+// opts.PageNumber.
+func (a *UtilitiesApi) GetTimezonesPages(ctx context.Context, opts *GetTimezonesOptions) iter.Seq2[*platformclient.Page[models.TimeZoneEntityListing], error] {
+	first, read, fetch := a.getTimezonesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getTimezonesWalk is the walk of GetTimezonesIter and GetTimezonesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *UtilitiesApi) getTimezonesWalk(opts *GetTimezonesOptions) (int64, func(*models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error), func(context.Context, int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.TimeZoneEntityListing) ([]models.RegionTimeZone, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetTimezonesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.RegionTimeZone, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.TimeZoneEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetTimezones(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetTimezones(ctx, &o)
+	}
 }
 
 // PostCertificateDetailsOptions holds the options of PostCertificateDetails, which has no optional

@@ -127,19 +127,37 @@ func (a *VoicemailApi) GetVoicemailGroupMessages(ctx context.Context, groupID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailGroupMessagesIter(ctx context.Context, groupID string, opts *GetVoicemailGroupMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.getVoicemailGroupMessagesWalk(groupID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailGroupMessagesPages returns an iterator over the pages of GetVoicemailGroupMessages,
+// walked as GetVoicemailGroupMessagesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *VoicemailApi) GetVoicemailGroupMessagesPages(ctx context.Context, groupID string, opts *GetVoicemailGroupMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
+	first, read, fetch := a.getVoicemailGroupMessagesWalk(groupID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getVoicemailGroupMessagesWalk is the walk of GetVoicemailGroupMessagesIter and GetVoicemailGroupMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailGroupMessagesWalk(groupID string, opts *GetVoicemailGroupMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailGroupMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetVoicemailGroupMessages(ctx, groupID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetVoicemailGroupMessages(ctx, groupID, &o)
+	}
 }
 
 // GetVoicemailGroupPolicyOptions holds the optional parameters of GetVoicemailGroupPolicy, which
@@ -232,19 +250,37 @@ func (a *VoicemailApi) GetVoicemailMeMessages(ctx context.Context, opts *GetVoic
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailMeMessagesIter(ctx context.Context, opts *GetVoicemailMeMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.getVoicemailMeMessagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailMeMessagesPages returns an iterator over the pages of GetVoicemailMeMessages, walked
+// as GetVoicemailMeMessagesIter walks them (same arguments, same end). Each page holds the listing
+// as the API sent it (with its total and pageCount), its response, and the page number (Next) to
+// resume from, as opts.PageNumber.
+func (a *VoicemailApi) GetVoicemailMeMessagesPages(ctx context.Context, opts *GetVoicemailMeMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
+	first, read, fetch := a.getVoicemailMeMessagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getVoicemailMeMessagesWalk is the walk of GetVoicemailMeMessagesIter and GetVoicemailMeMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailMeMessagesWalk(opts *GetVoicemailMeMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailMeMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetVoicemailMeMessages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetVoicemailMeMessages(ctx, &o)
+	}
 }
 
 // GetVoicemailMePolicyOptions holds the optional parameters of GetVoicemailMePolicy, which has none
@@ -416,19 +452,37 @@ func (a *VoicemailApi) GetVoicemailQueueMessages(ctx context.Context, queueID st
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailQueueMessagesIter(ctx context.Context, queueID string, opts *GetVoicemailQueueMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.getVoicemailQueueMessagesWalk(queueID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailQueueMessagesPages returns an iterator over the pages of GetVoicemailQueueMessages,
+// walked as GetVoicemailQueueMessagesIter walks them (same arguments, same end). Each page holds
+// the listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *VoicemailApi) GetVoicemailQueueMessagesPages(ctx context.Context, queueID string, opts *GetVoicemailQueueMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
+	first, read, fetch := a.getVoicemailQueueMessagesWalk(queueID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getVoicemailQueueMessagesWalk is the walk of GetVoicemailQueueMessagesIter and GetVoicemailQueueMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailQueueMessagesWalk(queueID string, opts *GetVoicemailQueueMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailQueueMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetVoicemailQueueMessages(ctx, queueID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetVoicemailQueueMessages(ctx, queueID, &o)
+	}
 }
 
 // GetVoicemailSearchOptions holds the optional parameters of GetVoicemailSearch. A nil field is not
@@ -466,13 +520,30 @@ func (a *VoicemailApi) GetVoicemailSearch(ctx context.Context, q64 string, opts 
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailSearchIter(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
-	return platformclient.Cursors(ctx, q64, func(ctx context.Context, cursor string) ([]models.VoicemailMessage, string, error) {
-		r, _, err := a.GetVoicemailSearch(ctx, cursor, opts)
-		if err != nil || r == nil {
-			return nil, "", err
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailSearchPages returns an iterator over the pages of GetVoicemailSearch, walked as
+// GetVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it, its response, and the cursor (NextCursor) to resume from, as the argument q64.
+func (a *VoicemailApi) GetVoicemailSearchPages(ctx context.Context, q64 string, opts *GetVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	first, read, fetch := a.getVoicemailSearchWalk(q64, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getVoicemailSearchWalk is the walk of GetVoicemailSearchIter and GetVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailSearchWalk(q64 string, opts *GetVoicemailSearchOptions) (string, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error), func(context.Context, string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, string, error) {
+		if r == nil {
+			return nil, "", nil
 		}
 		return r.Results, platformclient.Deref(r.NextPage), nil
-	})
+	}
+	return q64, read, func(ctx context.Context, cursor string) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
+		return a.GetVoicemailSearch(ctx, cursor, opts)
+	}
 }
 
 // GetVoicemailUserMailboxOptions holds the optional parameters of GetVoicemailUserMailbox, which
@@ -543,19 +614,37 @@ func (a *VoicemailApi) GetVoicemailUserMessages(ctx context.Context, userID stri
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *VoicemailApi) GetVoicemailUserMessagesIter(ctx context.Context, userID string, opts *GetVoicemailUserMessagesOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.getVoicemailUserMessagesWalk(userID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetVoicemailUserMessagesPages returns an iterator over the pages of GetVoicemailUserMessages,
+// walked as GetVoicemailUserMessagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *VoicemailApi) GetVoicemailUserMessagesPages(ctx context.Context, userID string, opts *GetVoicemailUserMessagesOptions) iter.Seq2[*platformclient.Page[models.VoicemailMessageEntityListing], error] {
+	first, read, fetch := a.getVoicemailUserMessagesWalk(userID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getVoicemailUserMessagesWalk is the walk of GetVoicemailUserMessagesIter and GetVoicemailUserMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) getVoicemailUserMessagesWalk(userID string, opts *GetVoicemailUserMessagesOptions) (int64, func(*models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailMessageEntityListing) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetVoicemailUserMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.VoicemailMessageEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetVoicemailUserMessages(ctx, userID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetVoicemailUserMessages(ctx, userID, &o)
+	}
 }
 
 // GetVoicemailUserpolicyOptions holds the optional parameters of GetVoicemailUserpolicy, which has
@@ -804,11 +893,33 @@ func (a *VoicemailApi) PostVoicemailSearch(ctx context.Context, body *models.Voi
 // meets, with a zero item, and stops; it stops too when ctx ends. Breaking
 // out of the loop fetches no more pages.
 func (a *VoicemailApi) PostVoicemailSearchIter(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[models.VoicemailMessage, error] {
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// PostVoicemailSearchPages returns an iterator over the pages of PostVoicemailSearch, walked as
+// PostVoicemailSearchIter walks them (same arguments, same end). Each page holds the listing as the
+// API sent it (with its total and pageCount), its response, and the page number (Next) to resume
+// from, as body.PageNumber.
+func (a *VoicemailApi) PostVoicemailSearchPages(ctx context.Context, body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) iter.Seq2[*platformclient.Page[models.VoicemailsSearchResponse], error] {
+	first, read, fetch := a.postVoicemailSearchWalk(body, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// postVoicemailSearchWalk is the walk of PostVoicemailSearchIter and PostVoicemailSearchPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *VoicemailApi) postVoicemailSearchWalk(body *models.VoicemailSearchRequest, opts *PostVoicemailSearchOptions) (int64, func(*models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error), func(context.Context, int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error)) {
+	read := func(r *models.VoicemailsSearchResponse) ([]models.VoicemailMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var start int64
 	if body != nil {
 		start = int64(platformclient.Deref(body.PageNumber))
 	}
-	return platformclient.PageNumbers(ctx, start, func(ctx context.Context, page int64) ([]models.VoicemailMessage, int64, int64, []byte, error) {
+	return start, read, func(ctx context.Context, page int64) (*models.VoicemailsSearchResponse, *platformclient.APIResponse, error) {
 		pageBody := body
 		if page != max(start, 1) {
 			var b models.VoicemailSearchRequest
@@ -818,12 +929,8 @@ func (a *VoicemailApi) PostVoicemailSearchIter(ctx context.Context, body *models
 			b.PageNumber = platformclient.Ptr(int32(page))
 			pageBody = &b
 		}
-		r, resp, err := a.PostVoicemailSearch(ctx, pageBody, opts)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Results, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.PostVoicemailSearch(ctx, pageBody, opts)
+	}
 }
 
 // PutVoicemailMessageOptions holds the options of PutVoicemailMessage, which has no optional

@@ -296,19 +296,37 @@ func (a *WebChatApi) GetWebchatGuestConversationMembers(ctx context.Context, con
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebChatApi) GetWebchatGuestConversationMembersIter(ctx context.Context, conversationID string, opts *GetWebchatGuestConversationMembersOptions) iter.Seq2[models.WebChatMemberInfo, error] {
+	first, read, fetch := a.getWebchatGuestConversationMembersWalk(conversationID, opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetWebchatGuestConversationMembersPages returns an iterator over the pages of
+// GetWebchatGuestConversationMembers, walked as GetWebchatGuestConversationMembersIter walks them
+// (same arguments, same end). Each page holds the listing as the API sent it (with its total and
+// pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *WebChatApi) GetWebchatGuestConversationMembersPages(ctx context.Context, conversationID string, opts *GetWebchatGuestConversationMembersOptions) iter.Seq2[*platformclient.Page[models.WebChatMemberInfoEntityList], error] {
+	first, read, fetch := a.getWebchatGuestConversationMembersWalk(conversationID, opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getWebchatGuestConversationMembersWalk is the walk of GetWebchatGuestConversationMembersIter and GetWebchatGuestConversationMembersPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WebChatApi) getWebchatGuestConversationMembersWalk(conversationID string, opts *GetWebchatGuestConversationMembersOptions) (int64, func(*models.WebChatMemberInfoEntityList) ([]models.WebChatMemberInfo, int64, int64, error), func(context.Context, int64) (*models.WebChatMemberInfoEntityList, *platformclient.APIResponse, error)) {
+	read := func(r *models.WebChatMemberInfoEntityList) ([]models.WebChatMemberInfo, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetWebchatGuestConversationMembersOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WebChatMemberInfo, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WebChatMemberInfoEntityList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetWebchatGuestConversationMembers(ctx, conversationID, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetWebchatGuestConversationMembers(ctx, conversationID, &o)
+	}
 }
 
 // GetWebchatGuestConversationMessageOptions holds the optional parameters of

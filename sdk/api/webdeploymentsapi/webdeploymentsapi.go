@@ -196,21 +196,39 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersions(ctx context.C
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersionsIter(ctx context.Context, configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	first, read, fetch := a.getWebdeploymentsConfigurationVersionsWalk(configurationID, opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetWebdeploymentsConfigurationVersionsPages returns an iterator over the pages of
+// GetWebdeploymentsConfigurationVersions, walked as GetWebdeploymentsConfigurationVersionsIter
+// walks them (same arguments, same end). Each page holds the listing as the API sent it (with its
+// nextUri), its response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationVersionsPages(ctx context.Context, configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) iter.Seq2[*platformclient.Page[models.WebDeploymentConfigurationVersionEntityListing], error] {
+	first, read, fetch := a.getWebdeploymentsConfigurationVersionsWalk(configurationID, opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getWebdeploymentsConfigurationVersionsWalk is the walk of GetWebdeploymentsConfigurationVersionsIter and GetWebdeploymentsConfigurationVersionsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WebDeploymentsApi) getWebdeploymentsConfigurationVersionsWalk(configurationID string, opts *GetWebdeploymentsConfigurationVersionsOptions) (string, func(*models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error), func(context.Context, string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetWebdeploymentsConfigurationVersionsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetWebdeploymentsConfigurationVersions(ctx, configurationID, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetWebdeploymentsConfigurationVersions(ctx, configurationID, &o)
+	}
 }
 
 // GetWebdeploymentsConfigurationVersionsDraftOptions holds the optional parameters of
@@ -286,21 +304,39 @@ func (a *WebDeploymentsApi) GetWebdeploymentsConfigurations(ctx context.Context,
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsIter(ctx context.Context, opts *GetWebdeploymentsConfigurationsOptions) iter.Seq2[models.WebDeploymentConfigurationVersion, error] {
+	first, read, fetch := a.getWebdeploymentsConfigurationsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetWebdeploymentsConfigurationsPages returns an iterator over the pages of
+// GetWebdeploymentsConfigurations, walked as GetWebdeploymentsConfigurationsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsConfigurationsPages(ctx context.Context, opts *GetWebdeploymentsConfigurationsOptions) iter.Seq2[*platformclient.Page[models.WebDeploymentConfigurationVersionEntityListing], error] {
+	first, read, fetch := a.getWebdeploymentsConfigurationsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getWebdeploymentsConfigurationsWalk is the walk of GetWebdeploymentsConfigurationsIter and GetWebdeploymentsConfigurationsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WebDeploymentsApi) getWebdeploymentsConfigurationsWalk(opts *GetWebdeploymentsConfigurationsOptions) (string, func(*models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error), func(context.Context, string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.WebDeploymentConfigurationVersionEntityListing) ([]models.WebDeploymentConfigurationVersion, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetWebdeploymentsConfigurationsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.WebDeploymentConfigurationVersion, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.WebDeploymentConfigurationVersionEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetWebdeploymentsConfigurations(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetWebdeploymentsConfigurations(ctx, &o)
+	}
 }
 
 // GetWebdeploymentsDeploymentOptions holds the optional parameters of GetWebdeploymentsDeployment.
@@ -469,21 +505,39 @@ func (a *WebDeploymentsApi) GetWebdeploymentsDeployments(ctx context.Context, op
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentsIter(ctx context.Context, opts *GetWebdeploymentsDeploymentsOptions) iter.Seq2[models.ExpandableWebDeployment, error] {
+	first, read, fetch := a.getWebdeploymentsDeploymentsWalk(opts)
+	return platformclient.CursorItems(ctx, first, fetch, read)
+}
+
+// GetWebdeploymentsDeploymentsPages returns an iterator over the pages of
+// GetWebdeploymentsDeployments, walked as GetWebdeploymentsDeploymentsIter walks them (same
+// arguments, same end). Each page holds the listing as the API sent it (with its nextUri), its
+// response, and the cursor (NextCursor) to resume from, as opts.After.
+func (a *WebDeploymentsApi) GetWebdeploymentsDeploymentsPages(ctx context.Context, opts *GetWebdeploymentsDeploymentsOptions) iter.Seq2[*platformclient.Page[models.ExpandableWebDeploymentEntityListing], error] {
+	first, read, fetch := a.getWebdeploymentsDeploymentsWalk(opts)
+	return platformclient.CursorPages(ctx, first, fetch, read)
+}
+
+// getWebdeploymentsDeploymentsWalk is the walk of GetWebdeploymentsDeploymentsIter and GetWebdeploymentsDeploymentsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WebDeploymentsApi) getWebdeploymentsDeploymentsWalk(opts *GetWebdeploymentsDeploymentsOptions) (string, func(*models.ExpandableWebDeploymentEntityListing) ([]models.ExpandableWebDeployment, string, error), func(context.Context, string) (*models.ExpandableWebDeploymentEntityListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ExpandableWebDeploymentEntityListing) ([]models.ExpandableWebDeployment, string, error) {
+		if r == nil {
+			return nil, "", nil
+		}
+		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
+	}
 	var o GetWebdeploymentsDeploymentsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.Cursors(ctx, platformclient.Deref(o.After), func(ctx context.Context, cursor string) ([]models.ExpandableWebDeployment, string, error) {
+	return platformclient.Deref(o.After), read, func(ctx context.Context, cursor string) (*models.ExpandableWebDeploymentEntityListing, *platformclient.APIResponse, error) {
 		o := o
 		if cursor != "" {
 			o.After = &cursor
 		}
-		r, _, err := a.GetWebdeploymentsDeployments(ctx, &o)
-		if err != nil || r == nil {
-			return nil, "", err
-		}
-		return r.Entities, platformclient.CursorFromURI(platformclient.Deref(r.NextURI), "after"), nil
-	})
+		return a.GetWebdeploymentsDeployments(ctx, &o)
+	}
 }
 
 // PostWebdeploymentsConfigurationVersionsDraftPublishOptions holds the optional parameters of

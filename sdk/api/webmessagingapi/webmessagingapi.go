@@ -83,19 +83,37 @@ func (a *WebMessagingApi) GetWebmessagingMessages(ctx context.Context, opts *Get
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WebMessagingApi) GetWebmessagingMessagesIter(ctx context.Context, opts *GetWebmessagingMessagesOptions) iter.Seq2[models.WebMessagingMessage, error] {
+	first, read, fetch := a.getWebmessagingMessagesWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetWebmessagingMessagesPages returns an iterator over the pages of GetWebmessagingMessages,
+// walked as GetWebmessagingMessagesIter walks them (same arguments, same end). Each page holds the
+// listing as the API sent it (with its total and pageCount), its response, and the page number
+// (Next) to resume from, as opts.PageNumber.
+func (a *WebMessagingApi) GetWebmessagingMessagesPages(ctx context.Context, opts *GetWebmessagingMessagesOptions) iter.Seq2[*platformclient.Page[models.WebMessagingMessageEntityList], error] {
+	first, read, fetch := a.getWebmessagingMessagesWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getWebmessagingMessagesWalk is the walk of GetWebmessagingMessagesIter and GetWebmessagingMessagesPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WebMessagingApi) getWebmessagingMessagesWalk(opts *GetWebmessagingMessagesOptions) (int64, func(*models.WebMessagingMessageEntityList) ([]models.WebMessagingMessage, int64, int64, error), func(context.Context, int64) (*models.WebMessagingMessageEntityList, *platformclient.APIResponse, error)) {
+	read := func(r *models.WebMessagingMessageEntityList) ([]models.WebMessagingMessage, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetWebmessagingMessagesOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.WebMessagingMessage, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.WebMessagingMessageEntityList, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetWebmessagingMessages(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetWebmessagingMessages(ctx, &o)
+	}
 }
 
 // PatchWebmessagingDeploymentPushdeviceOptions holds the options of

@@ -850,6 +850,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementAlternativeshiftsOffersJo
 	return platformclient.Call[models.AlternativeShiftJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementAlternativeshiftsOffersJobWait calls
+// GetWorkforcemanagementAlternativeshiftsOffersJob until the job jobID (which
+// PostWorkforcemanagementAlternativeshiftsOffersJobs creates) ends, and returns its last status:
+// when its status is Complete, without error; when it is Error, with a *platformclient.JobError
+// that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementAlternativeshiftsOffersJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementAlternativeshiftsOffersJobOptions) (*models.AlternativeShiftJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AlternativeShiftJobResponse]{
+		Operation: "getWorkforcemanagementAlternativeshiftsOffersJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AlternativeShiftJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementAlternativeshiftsOffersJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AlternativeShiftJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
+}
+
 // GetWorkforcemanagementAlternativeshiftsOffersSearchJobOptions holds the optional parameters of
 // GetWorkforcemanagementAlternativeshiftsOffersSearchJob, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -875,6 +899,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementAlternativeshiftsOffersSe
 	req := platformclient.NewRequest("getWorkforcemanagementAlternativeshiftsOffersSearchJob", http.MethodGet, "/api/v2/workforcemanagement/alternativeshifts/offers/search/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.AlternativeShiftJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementAlternativeshiftsOffersSearchJobWait calls
+// GetWorkforcemanagementAlternativeshiftsOffersSearchJob until the job jobID (which
+// PostWorkforcemanagementAlternativeshiftsOffersSearchJobs creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementAlternativeshiftsOffersSearchJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementAlternativeshiftsOffersSearchJobOptions) (*models.AlternativeShiftJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.AlternativeShiftJobResponse]{
+		Operation: "getWorkforcemanagementAlternativeshiftsOffersSearchJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.AlternativeShiftJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementAlternativeshiftsOffersSearchJob(ctx, jobID, opts)
+		},
+		State: func(s *models.AlternativeShiftJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
 }
 
 // GetWorkforcemanagementAlternativeshiftsSettingsOptions holds the optional parameters of
@@ -1194,6 +1242,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitActivityplanR
 	req.SetPathParam("activityPlanId", activityPlanID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ActivityPlanJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementBusinessunitActivityplanRunsJobWait calls
+// GetWorkforcemanagementBusinessunitActivityplanRunsJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitActivityplanRunsJobs creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitActivityplanRunsJobWait(ctx context.Context, businessUnitID string, activityPlanID string, jobID string, opts *GetWorkforcemanagementBusinessunitActivityplanRunsJobOptions) (*models.ActivityPlanJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ActivityPlanJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitActivityplanRunsJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ActivityPlanJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitActivityplanRunsJob(ctx, businessUnitID, activityPlanID, jobID, opts)
+		},
+		State: func(s *models.ActivityPlanJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
 }
 
 // GetWorkforcemanagementBusinessunitActivityplansOptions holds the optional parameters of
@@ -2059,6 +2131,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingT
 	return platformclient.Call[models.ShiftTradeEvaluateTradesBuJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobWait calls
+// GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobWait(ctx context.Context, businessUnitID string, jobID string, opts *GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobOptions) (*models.ShiftTradeEvaluateTradesBuJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeEvaluateTradesBuJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitShifttradingTradesEvaluateJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeEvaluateTradesBuJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJob(ctx, businessUnitID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeEvaluateTradesBuJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobOptions holds the optional parameters
 // of GetWorkforcemanagementBusinessunitShifttradingTradesQueryJob, which has none yet: it keeps the
 // method's signature unchanged when the API adds some.
@@ -2086,6 +2182,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingT
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ShiftTradeQueryTradesBuJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobWait calls
+// GetWorkforcemanagementBusinessunitShifttradingTradesQueryJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitShifttradingTradesQueryJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobWait(ctx context.Context, businessUnitID string, jobID string, opts *GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobOptions) (*models.ShiftTradeQueryTradesBuJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeQueryTradesBuJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitShifttradingTradesQueryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeQueryTradesBuJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitShifttradingTradesQueryJob(ctx, businessUnitID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeQueryTradesBuJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
 }
 
 // GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobOptions holds the optional
@@ -2117,6 +2237,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingT
 	return platformclient.Call[models.ShiftTradeBulkUpdateTradeStateBuJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobWait calls
+// GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobWait(ctx context.Context, businessUnitID string, jobID string, opts *GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobOptions) (*models.ShiftTradeBulkUpdateTradeStateBuJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeBulkUpdateTradeStateBuJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitShifttradingTradesStateBulkJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeBulkUpdateTradeStateBuJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJob(ctx, businessUnitID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeBulkUpdateTradeStateBuJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobOptions holds the optional
 // parameters of GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJob, which has none
 // yet: it keeps the method's signature unchanged when the API adds some.
@@ -2146,6 +2290,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingU
 	return platformclient.Call[models.ShiftTradeSearchUnmatchedTradesBuJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobWait calls
+// GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobWait(ctx context.Context, businessUnitID string, jobID string, opts *GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobOptions) (*models.ShiftTradeSearchUnmatchedTradesBuJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeSearchUnmatchedTradesBuJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeSearchUnmatchedTradesBuJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJob(ctx, businessUnitID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeSearchUnmatchedTradesBuJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobOptions holds the optional
 // parameters of GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJob, which has none yet:
 // it keeps the method's signature unchanged when the API adds some.
@@ -2173,6 +2341,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingW
 	req.SetPathParam("businessUnitId", businessUnitID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ShiftTradeQueryWeekSummariesBuJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobWait calls
+// GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJob until the job jobID (which
+// PostWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobWait(ctx context.Context, businessUnitID string, jobID string, opts *GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobOptions) (*models.ShiftTradeQueryWeekSummariesBuJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeQueryWeekSummariesBuJobResponse]{
+		Operation: "getWorkforcemanagementBusinessunitShifttradingWeeksSummaryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeQueryWeekSummariesBuJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJob(ctx, businessUnitID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeQueryWeekSummariesBuJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
 }
 
 // GetWorkforcemanagementBusinessunitStaffinggroupOptions holds the optional parameters of
@@ -3173,6 +3365,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementHistoricaldataBulkRemoveJ
 	return platformclient.Call[models.HistoricalImportDeleteFilesJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementHistoricaldataBulkRemoveJobWait calls
+// GetWorkforcemanagementHistoricaldataBulkRemoveJob until the job jobID (which
+// PostWorkforcemanagementHistoricaldataBulkRemoveJobs creates) ends, and returns its last status:
+// when its state is Complete, without error; when it is Error, with a *platformclient.JobError that
+// names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementHistoricaldataBulkRemoveJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementHistoricaldataBulkRemoveJobOptions) (*models.HistoricalImportDeleteFilesJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.HistoricalImportDeleteFilesJobResponse]{
+		Operation: "getWorkforcemanagementHistoricaldataBulkRemoveJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.HistoricalImportDeleteFilesJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementHistoricaldataBulkRemoveJob(ctx, jobID, opts)
+		},
+		State: func(s *models.HistoricalImportDeleteFilesJobResponse) (string, string) {
+			return string(platformclient.Deref(s.State)), ""
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
+}
+
 // GetWorkforcemanagementHistoricaldataBulkRemoveJobsOptions holds the optional parameters of
 // GetWorkforcemanagementHistoricaldataBulkRemoveJobs, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -4090,19 +4306,37 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunits(ctx conte
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsIter(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[models.ManagementUnit, error] {
+	first, read, fetch := a.getWorkforcemanagementManagementunitsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetWorkforcemanagementManagementunitsPages returns an iterator over the pages of
+// GetWorkforcemanagementManagementunits, walked as GetWorkforcemanagementManagementunitsIter walks
+// them (same arguments, same end). Each page holds the listing as the API sent it (with its total
+// and pageCount), its response, and the page number (Next) to resume from, as opts.PageNumber.
+func (a *WorkforceManagementApi) GetWorkforcemanagementManagementunitsPages(ctx context.Context, opts *GetWorkforcemanagementManagementunitsOptions) iter.Seq2[*platformclient.Page[models.ManagementUnitListing], error] {
+	first, read, fetch := a.getWorkforcemanagementManagementunitsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getWorkforcemanagementManagementunitsWalk is the walk of GetWorkforcemanagementManagementunitsIter and GetWorkforcemanagementManagementunitsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *WorkforceManagementApi) getWorkforcemanagementManagementunitsWalk(opts *GetWorkforcemanagementManagementunitsOptions) (int64, func(*models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error), func(context.Context, int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.ManagementUnitListing) ([]models.ManagementUnit, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetWorkforcemanagementManagementunitsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.ManagementUnit, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.ManagementUnitListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetWorkforcemanagementManagementunits(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
-	})
+		return a.GetWorkforcemanagementManagementunits(ctx, &o)
+	}
 }
 
 // GetWorkforcemanagementManagementunitsDivisionviewsOptions holds the optional parameters of
@@ -4291,6 +4525,29 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeJob(ctx 
 	return platformclient.Call[models.ShiftTradeUpdateTradeJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementShifttradingTradeJobWait calls GetWorkforcemanagementShifttradingTradeJob
+// until the job jobID (which PostWorkforcemanagementShifttradingTradeJobs creates) ends, and
+// returns its last status: when its status is Complete, without error; when it is Canceled or
+// Error, with a *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeJobWait(ctx context.Context, tradeID string, jobID string, opts *GetWorkforcemanagementShifttradingTradeJobOptions) (*models.ShiftTradeUpdateTradeJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeUpdateTradeJobResponse]{
+		Operation: "getWorkforcemanagementShifttradingTradeJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeUpdateTradeJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementShifttradingTradeJob(ctx, tradeID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeUpdateTradeJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementShifttradingTradeMatchJobOptions holds the optional parameters of
 // GetWorkforcemanagementShifttradingTradeMatchJob, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -4318,6 +4575,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeMatchJob
 	req.SetPathParam("tradeId", tradeID)
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ShiftTradeMatchTradeJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementShifttradingTradeMatchJobWait calls
+// GetWorkforcemanagementShifttradingTradeMatchJob until the job jobID (which
+// PostWorkforcemanagementShifttradingTradeMatchJobs creates) ends, and returns its last status:
+// when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeMatchJobWait(ctx context.Context, tradeID string, jobID string, opts *GetWorkforcemanagementShifttradingTradeMatchJobOptions) (*models.ShiftTradeMatchTradeJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeMatchTradeJobResponse]{
+		Operation: "getWorkforcemanagementShifttradingTradeMatchJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeMatchTradeJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementShifttradingTradeMatchJob(ctx, tradeID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeMatchTradeJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
 }
 
 // GetWorkforcemanagementShifttradingTradeStateJobOptions holds the optional parameters of
@@ -4348,6 +4629,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeStateJob
 	return platformclient.Call[models.ShiftTradeUpdateTradeStateJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementShifttradingTradeStateJobWait calls
+// GetWorkforcemanagementShifttradingTradeStateJob until the job jobID (which
+// PostWorkforcemanagementShifttradingTradeStateJobs creates) ends, and returns its last status:
+// when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradeStateJobWait(ctx context.Context, tradeID string, jobID string, opts *GetWorkforcemanagementShifttradingTradeStateJobOptions) (*models.ShiftTradeUpdateTradeStateJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeUpdateTradeStateJobResponse]{
+		Operation: "getWorkforcemanagementShifttradingTradeStateJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeUpdateTradeStateJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementShifttradingTradeStateJob(ctx, tradeID, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeUpdateTradeStateJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementShifttradingTradesJobOptions holds the optional parameters of
 // GetWorkforcemanagementShifttradingTradesJob, which has none yet: it keeps the method's signature
 // unchanged when the API adds some.
@@ -4374,6 +4679,29 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradesJob(ctx
 	return platformclient.Call[models.ShiftTradeAddTradeJobResponse](ctx, a.client, req)
 }
 
+// GetWorkforcemanagementShifttradingTradesJobWait calls GetWorkforcemanagementShifttradingTradesJob
+// until the job jobID (which PostWorkforcemanagementShifttradingTradesJobs creates) ends, and
+// returns its last status: when its status is Complete, without error; when it is Canceled or
+// Error, with a *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradesJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementShifttradingTradesJobOptions) (*models.ShiftTradeAddTradeJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeAddTradeJobResponse]{
+		Operation: "getWorkforcemanagementShifttradingTradesJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeAddTradeJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementShifttradingTradesJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeAddTradeJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
+}
+
 // GetWorkforcemanagementShifttradingTradesMineQueryJobOptions holds the optional parameters of
 // GetWorkforcemanagementShifttradingTradesMineQueryJob, which has none yet: it keeps the method's
 // signature unchanged when the API adds some.
@@ -4398,6 +4726,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradesMineQue
 	req := platformclient.NewRequest("getWorkforcemanagementShifttradingTradesMineQueryJob", http.MethodGet, "/api/v2/workforcemanagement/shifttrading/trades/mine/query/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.ShiftTradeQueryAgentTradesJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementShifttradingTradesMineQueryJobWait calls
+// GetWorkforcemanagementShifttradingTradesMineQueryJob until the job jobID (which
+// PostWorkforcemanagementShifttradingTradesMineQueryJobs creates) ends, and returns its last
+// status: when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementShifttradingTradesMineQueryJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementShifttradingTradesMineQueryJobOptions) (*models.ShiftTradeQueryAgentTradesJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.ShiftTradeQueryAgentTradesJobResponse]{
+		Operation: "getWorkforcemanagementShifttradingTradesMineQueryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.ShiftTradeQueryAgentTradesJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementShifttradingTradesMineQueryJob(ctx, jobID, opts)
+		},
+		State: func(s *models.ShiftTradeQueryAgentTradesJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
 }
 
 // GetWorkforcemanagementShrinkageJobOptions holds the optional parameters of
@@ -4464,6 +4816,29 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementTimeoffbalanceJob(ctx con
 	req := platformclient.NewRequest("getWorkforcemanagementTimeoffbalanceJob", http.MethodGet, "/api/v2/workforcemanagement/timeoffbalance/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.TimeOffBalanceJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementTimeoffbalanceJobWait calls GetWorkforcemanagementTimeoffbalanceJob until
+// the job jobID (which PostWorkforcemanagementTimeoffbalanceJobs creates) ends, and returns its
+// last status: when its status is Complete, without error; when it is Error, with a
+// *platformclient.JobError that names the state.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementTimeoffbalanceJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementTimeoffbalanceJobOptions) (*models.TimeOffBalanceJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.TimeOffBalanceJobResponse]{
+		Operation: "getWorkforcemanagementTimeoffbalanceJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.TimeOffBalanceJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementTimeoffbalanceJob(ctx, jobID, opts)
+		},
+		State: func(s *models.TimeOffBalanceJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), ""
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Error"},
+	})
 }
 
 // GetWorkforcemanagementTimeoffrequestOptions holds the optional parameters of
@@ -4573,6 +4948,30 @@ func (a *WorkforceManagementApi) GetWorkforcemanagementUnavailabletimesValidatio
 	req := platformclient.NewRequest("getWorkforcemanagementUnavailabletimesValidationJob", http.MethodGet, "/api/v2/workforcemanagement/unavailabletimes/validation/jobs/{jobId}")
 	req.SetPathParam("jobId", jobID)
 	return platformclient.Call[models.QueryAgentUnavailableTimesValidationJobResponse](ctx, a.client, req)
+}
+
+// GetWorkforcemanagementUnavailabletimesValidationJobWait calls
+// GetWorkforcemanagementUnavailabletimesValidationJob until the job jobID (which
+// PostWorkforcemanagementUnavailabletimesValidationJobs creates) ends, and returns its last status:
+// when its status is Complete, without error; when it is Canceled or Error, with a
+// *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *WorkforceManagementApi) GetWorkforcemanagementUnavailabletimesValidationJobWait(ctx context.Context, jobID string, opts *GetWorkforcemanagementUnavailabletimesValidationJobOptions) (*models.QueryAgentUnavailableTimesValidationJobResponse, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.QueryAgentUnavailableTimesValidationJobResponse]{
+		Operation: "getWorkforcemanagementUnavailabletimesValidationJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.QueryAgentUnavailableTimesValidationJobResponse, *platformclient.APIResponse, error) {
+			return a.GetWorkforcemanagementUnavailabletimesValidationJob(ctx, jobID, opts)
+		},
+		State: func(s *models.QueryAgentUnavailableTimesValidationJobResponse) (string, string) {
+			return string(platformclient.Deref(s.Status)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Canceled", "Error"},
+	})
 }
 
 // GetWorkforcemanagementUserWorkplanbidranksOptions holds the optional parameters of

@@ -172,18 +172,75 @@ func (a *PantryApi) GetPantryJars(ctx context.Context, opts *GetPantryJarsOption
 // error it meets, with a zero item, and stops; it stops too when ctx ends.
 // Breaking out of the loop fetches no more pages.
 func (a *PantryApi) GetPantryJarsIter(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[models.Jar, error] {
+	first, read, fetch := a.getPantryJarsWalk(opts)
+	return platformclient.NumberItems(ctx, first, fetch, read)
+}
+
+// GetPantryJarsPages returns an iterator over the pages of GetPantryJars, walked as
+// GetPantryJarsIter walks them (same arguments, same end). Each page holds the listing as the API
+// sent it (with its total and pageCount), its response, and the page number (Next) to resume from,
+// as opts.PageNumber.
+func (a *PantryApi) GetPantryJarsPages(ctx context.Context, opts *GetPantryJarsOptions) iter.Seq2[*platformclient.Page[models.JarListing], error] {
+	first, read, fetch := a.getPantryJarsWalk(opts)
+	return platformclient.NumberPages(ctx, first, fetch, read)
+}
+
+// getPantryJarsWalk is the walk of GetPantryJarsIter and GetPantryJarsPages: where it starts, how a
+// page is read and how it is fetched.
+func (a *PantryApi) getPantryJarsWalk(opts *GetPantryJarsOptions) (int64, func(*models.JarListing) ([]models.Jar, int64, int64, error), func(context.Context, int64) (*models.JarListing, *platformclient.APIResponse, error)) {
+	read := func(r *models.JarListing) ([]models.Jar, int64, int64, error) {
+		if r == nil {
+			return nil, 0, 0, nil
+		}
+		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), nil
+	}
 	var o GetPantryJarsOptions
 	if opts != nil {
 		o = *opts
 	}
-	return platformclient.PageNumbers(ctx, int64(platformclient.Deref(o.PageNumber)), func(ctx context.Context, page int64) ([]models.Jar, int64, int64, []byte, error) {
+	return int64(platformclient.Deref(o.PageNumber)), read, func(ctx context.Context, page int64) (*models.JarListing, *platformclient.APIResponse, error) {
 		o := o
 		o.PageNumber = platformclient.Ptr(int32(page))
-		r, resp, err := a.GetPantryJars(ctx, &o)
-		if err != nil || r == nil {
-			return nil, 0, 0, nil, err
-		}
-		return r.Entities, int64(platformclient.Deref(r.PageCount)), int64(platformclient.Deref(r.Total)), resp.Body, nil
+		return a.GetPantryJars(ctx, &o)
+	}
+}
+
+// GetPantryJobOptions holds the optional parameters of GetPantryJob, which has none yet: it keeps
+// the method's signature unchanged when the API adds some.
+type GetPantryJobOptions struct{}
+
+// GetPantryJob calls GET /api/v2/pantry/jobs/{jobId}: Get a pickling job.
+//
+// Parameters:
+//
+//   - jobID: Job ID
+//
+// The operation has no optional parameters: pass nil for opts.
+func (a *PantryApi) GetPantryJob(ctx context.Context, jobID string, opts *GetPantryJobOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	req := platformclient.NewRequest("getPantryJob", http.MethodGet, "/api/v2/pantry/jobs/{jobId}")
+	req.SetPathParam("jobId", jobID)
+	return platformclient.Call[models.PickleJob](ctx, a.client, req)
+}
+
+// GetPantryJobWait calls GetPantryJob until the job jobID (which PostPantryJobs creates) ends, and
+// returns its last status: when its state is Complete, without error; when it is Failed or
+// Cancelled, with a *platformclient.JobError that names the state and the job's error.message.
+//
+// It polls as the client's WaitPolicy says (platformclient.ContextWithWaitPolicy for one call),
+// each poll a call like any other; it ends with ctx, which should have a deadline, or with the
+// first poll that fails.
+func (a *PantryApi) GetPantryJobWait(ctx context.Context, jobID string, opts *GetPantryJobOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	return platformclient.WaitJob(ctx, a.client, platformclient.Job[models.PickleJob]{
+		Operation: "getPantryJob",
+		ID:        jobID,
+		Poll: func(ctx context.Context) (*models.PickleJob, *platformclient.APIResponse, error) {
+			return a.GetPantryJob(ctx, jobID, opts)
+		},
+		State: func(s *models.PickleJob) (string, string) {
+			return string(platformclient.Deref(s.State)), platformclient.Deref(platformclient.Deref(s.Error).Message)
+		},
+		Succeeded: []string{"Complete"},
+		Failed:    []string{"Failed", "Cancelled"},
 	})
 }
 
@@ -247,6 +304,18 @@ func (a *PantryApi) PostPantryJars(ctx context.Context, body *models.Jar, opts *
 		req.SetNullFields(opts.NullFields...)
 	}
 	return platformclient.Call[models.Jar](ctx, a.client, req)
+}
+
+// PostPantryJobsOptions holds the optional parameters of PostPantryJobs, which has none yet: it
+// keeps the method's signature unchanged when the API adds some.
+type PostPantryJobsOptions struct{}
+
+// PostPantryJobs calls POST /api/v2/pantry/jobs: Start pickling.
+//
+// The operation has no optional parameters: pass nil for opts.
+func (a *PantryApi) PostPantryJobs(ctx context.Context, opts *PostPantryJobsOptions) (*models.PickleJob, *platformclient.APIResponse, error) {
+	req := platformclient.NewRequest("postPantryJobs", http.MethodPost, "/api/v2/pantry/jobs")
+	return platformclient.Call[models.PickleJob](ctx, a.client, req)
 }
 
 // GetPantryInventoryType is the type of the argument typeParam of GetPantryInventory. A value not
