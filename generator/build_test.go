@@ -711,3 +711,23 @@ func TestParamEnums(t *testing.T) {
 		t.Error("the APIs share the operation or its parameters")
 	}
 }
+
+// TestIteratorNameTaken: a paged listing whose iterator name another method
+// of the API has gets no iterator (nor page view), with a note saying why,
+// instead of stopping the build; in another API the name is free.
+func TestIteratorNameTaken(t *testing.T) {
+	listing := `"Things":{"type":"object","properties":{"entities":{"type":"array","items":{"type":"string"}},"pageCount":{"type":"integer","format":"int32"}}}`
+	sdk := mustBuild(t, doc(`"/things":{"get":{"tags":["A","B"],"operationId":"getThings","parameters":[{"name":"pageNumber","in":"query","type":"integer","format":"int32"}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Things"}}}}},
+	"/things/iter":{"get":{"tags":["A"],"operationId":"getThingsIter","responses":{"204":{"description":"ok"}}}}`, listing))
+	for _, api := range sdk.APIs {
+		op := api.Operations[0]
+		switch {
+		case op.Name != "GetThings":
+			t.Fatalf("%s: first method %s", api.Name, op.Name)
+		case api.Name == "AApi" && (op.Paging != nil || !strings.Contains(op.PagingNote, "GetThingsIter")):
+			t.Errorf("AApi: paging %+v, note %q: want no iterator and a note naming GetThingsIter", op.Paging, op.PagingNote)
+		case api.Name == "BApi" && (op.Paging == nil || op.Paging.Method != "GetThingsIter" || op.Paging.Pages != "GetThingsPages"):
+			t.Errorf("BApi: paging %+v, want GetThingsIter and GetThingsPages", op.Paging)
+		}
+	}
+}

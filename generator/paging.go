@@ -122,7 +122,9 @@ func (b *builder) detectPaging(apis []*API) {
 			}
 			p.Method = op.Name + "Iter"
 			if taken[p.Method] {
-				b.errorf("paths."+op.Path+"."+strings.ToLower(op.Method), "the iterator method %s of %s is already a method of %s", p.Method, op.Name, api.Name)
+				// Another operation's method has the name: that method
+				// keeps it, and this listing is walked by hand.
+				op.PagingNote = fmt.Sprintf("The result holds one page of a listing, but %s, the name its iterator would have, is the name of another method of %s: this method therefore has no iterator.", p.Method, api.Name)
 				continue
 			}
 			taken[p.Method] = true
