@@ -86,7 +86,7 @@ func TestWholeSpec(t *testing.T) {
 		if fmt.Sprint(paged) != fmt.Sprint(wantPaged) {
 			t.Errorf("iterator methods by shape: %v; want %v", paged, wantPaged)
 		}
-		if got := countIterators(t, files); got != iterators || got != 476 {
+		if got := countSuffixed(t, files, "Iter"); got != iterators || got != 476 {
 			t.Errorf("generated code: %d iterator methods, the model %d; want 476", got, iterators)
 		}
 		// A page view beside every iterator; a waiter for every job status
@@ -227,35 +227,6 @@ func countGo(t *testing.T, files []File) (apiTypes, methods, modelTypes int) {
 	return apiTypes, methods, modelTypes
 }
 
-// countIterators counts the iterator methods of the generated API packages:
-// the methods whose name ends in Iter and that return an iter.Seq2.
-func countIterators(t *testing.T, files []File) int {
-	t.Helper()
-	n := 0
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if !strings.HasPrefix(f.Path, "api/") || !strings.HasSuffix(f.Path, ".go") || strings.HasSuffix(f.Path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range file.Decls {
-			d, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Recv == nil || !strings.HasSuffix(d.Name.Name, "Iter") || d.Type.Results == nil || len(d.Type.Results.List) != 1 {
-				continue
-			}
-			if sel, ok := d.Type.Results.List[0].Type.(*ast.IndexListExpr); ok {
-				if x, ok := sel.X.(*ast.SelectorExpr); ok && x.Sel.Name == "Seq2" {
-					n++
-				}
-			}
-		}
-	}
-	return n
-}
-
 // helperOf returns what a method of an API package is, when it is a
 // helper beside an operation's method: "Iter", "Pages" or "Wait", by its
 // name and the runtime function it returns; "" for any other.
@@ -274,7 +245,7 @@ func helperOf(d *ast.FuncDecl) string {
 }
 
 // countSuffixed counts the helper methods of the generated API packages
-// of a kind (Pages, Wait; see helperOf).
+// of a kind (Iter, Pages, Wait; see helperOf).
 func countSuffixed(t *testing.T, files []File, kind string) int {
 	t.Helper()
 	n := 0
