@@ -9,7 +9,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -54,9 +56,16 @@ func listingBody() string {
 	return b.String()
 }
 
+// benchServer answers body to every request, with the rate-limit headers
+// of a budget far from spent, as the Platform API sends them on every
+// answer, so that the client's pacing reads them as it would there.
 func benchServer(b *testing.B, body string) *httptest.Server {
+	var count atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Inin-Ratelimit-Allowed", "1000000000")
+		w.Header().Set("Inin-Ratelimit-Count", strconv.FormatInt(count.Add(1), 10))
+		w.Header().Set("Inin-Ratelimit-Reset", "60")
 		io.WriteString(w, body)
 	}))
 	b.Cleanup(srv.Close)
