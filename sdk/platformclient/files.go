@@ -223,14 +223,9 @@ func (c *Client) fileAttempt(req *http.Request, t fileTarget, attempt int, retry
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxFileErrorBody))
 		resp = newAPIResponse(hresp, data)
 		if retry && retryableFileStatus(hresp.StatusCode) {
-			wait = c.retry.backoff(attempt)
-			if d, ok := retryAfter(hresp.Header.Get("Retry-After"), time.Now()); ok {
-				if d > c.retry.MaxWait {
-					return resp, false, 0, fileError(req.Method, t, resp)
-				}
-				wait = d
+			if wait, ok := c.retry.wait(attempt, resp); ok {
+				return resp, true, wait, nil
 			}
-			return resp, true, wait, nil
 		}
 		return resp, false, 0, fileError(req.Method, t, resp)
 	}
